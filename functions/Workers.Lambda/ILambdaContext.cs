@@ -41,4 +41,7 @@ public interface ILambdaContext
 
     /// <summary>The X-Ray trace header (<c>Lambda-Runtime-Trace-Id</c>), or null.</summary>
     string? TraceId { get; }
+
+    /// <summary>The tenant of a tenant-isolated function (<c>Lambda-Runtime-Aws-Tenant-Id</c>), or null.</summary>
+    string? TenantId => null;
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Asl.JsonPath;
+
+/// <summary>JSON text and value helpers shared by paths, templates and intrinsics.</summary>
+internal static class JsonText
+{
+    // AWS writes JSON with Jackson, which leaves HTML-sensitive characters and non-ASCII text as they are.
+    private static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+        MaxDepth = 4096,
+    };
+
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
+
+    /// <summary>Compact JSON text as AWS prints it in causes and in States.JsonToString.</summary>
+    public static string Compact(JsonNode? node) => node is null ? "null" : node.ToJsonString(CompactOptions);
+
+    /// <summary>Parses JSON text; false when it is not exactly one JSON value.</summary>
+    public static bool TryParse(string text, out JsonNode? node)
+    {
+        try
+        {
+            node = JsonNode.Parse(text, NodeOptions, DocumentOptions);
+            return true;
+        }
+        catch (JsonException)
+        {
+            node = null;
+            return false;
+        }
+    }
+
+    /// <summary>The node itself when it is free to attach to a new parent, otherwise a deep copy.</summary>
+    public static JsonNode? Detach(JsonNode? node) => node is null || node.Parent is null ? node : node.DeepClone();
+
+    public static JsonValueKind Kind(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
+
+    public static bool TryGetString(JsonNode? node, out string value)
+    {
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            value = v.GetValue<string>();
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    public static bool TryGetNumber(JsonNode? node, out double value)
+    {
+        value = 0;
+        if (node is not JsonValue v)
+        {
+            return false;
+        }
+
+        if (v.TryGetValue(out JsonElement element))
+        {
+            return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value);
+        }
+
+        if (v.TryGetValue(out double d))
+        {
+            value = d;
+            return true;
+        }
+
+        if (v.TryGetValue(out int i))
+        {
+            value = i;
+            return true;
+        }
+
+        if (v.TryGetValue(out long l))
+        {
+            value = l;
+            return true;
+        }
+
+        if (v.TryGetValue(out decimal m))
+        {
+            value = (double)m;
+            return true;
+        }
+
+        if (v.TryGetValue(out float f))
+        {
+            value = f;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A number's JSON text, or a string's raw characters, as Java's toString would print the value.</summary>
+    public static string Display(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => Compact(node),
+    };
+
+    /// <summary>Java's Math.round: half rounds towards positive infinity.</summary>
+    public static double RoundHalfUp(double value) => Math.Floor(value + 0.5);
+
+    public static JsonNode Number(long value) => JsonValue.Create(value);
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Asl;
+
+/// <summary>Checks an Assign block: variable names, then the values as a JSONPath template or JSONata payload.</summary>
+internal static class AssignChecks
+{
+    public static void Check(ValidationSession session, JsonElement assign, string location, QueryLanguage language)
+    {
+        if (!ValueChecks.Object(session, assign, location))
+        {
+            return;
+        }
+
+        foreach (var property in assign.EnumerateObject())
+        {
+            var name = language == QueryLanguage.JsonPath ? PayloadTemplates.OutputName(property.Name) : property.Name;
+            if (name == VariableNames.Reserved)
+            {
+                session.Schema(Messages.ReservedVariableName(name), $"{location}/{property.Name}");
+            }
+            else if (!VariableNames.IsValid(name))
+            {
+                session.Schema(Messages.InvalidVariableName(name), $"{location}/{property.Name}");
+            }
+        }
+
+        if (language == QueryLanguage.JsonPath)
+        {
+            PayloadTemplates.Check(session, assign, location);
+        }
+        else
+        {
+            JsonataExpressions.CheckPayload(session, assign, location);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Asl;
+
+/// <summary>How the value of one state field is checked.</summary>
+internal enum FieldKind
+{
+    Handled,
+    String,
+    Target,
+    End,
+    Resource,
+    Path,
+    ReferencePath,
+    ResultPath,
+    Payload,
+    Assign,
+    AnyJson,
+    PositiveSeconds,
+    WaitSeconds,
+    Timestamp,
+    ErrorText,
+    PathOrIntrinsic,
+    Retry,
+    Catch,
+    Choices,
+    Branches,
+    ItemProcessor,
+    Items,
+    MaxConcurrency,
+    ToleratedCount,
+    ToleratedPercentage,
+    ItemReader,
+    ItemBatcher,
+    ResultWriter,
+    Label,
+    Credentials,
+}

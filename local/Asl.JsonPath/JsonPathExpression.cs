@@ -57,6 +57,9 @@ public sealed class JsonPathExpression
 
     internal PathSegment[] Segments => _segments;
 
+    /// <summary>True when evaluation builds a new node (an indefinite path's array, a merged union) rather than returning one from the data.</summary>
+    internal bool ResultIsFresh => _definitePrefix < _segments.Length || (_segments.Length > 0 && _segments[^1].Kind == SegmentKind.Properties);
+
     /// <summary>Compiles a path; throws <see cref="JsonPathSyntaxException"/> when it is not valid.</summary>
     public static JsonPathExpression Parse(string text) => new(text, PathParser.Parse(text));
 

@@ -1,0 +1,38 @@
+namespace Lambda.Local;
+
+/// <summary>Settings shared by every function of one <see cref="LambdaEmulator"/>.</summary>
+public sealed record LambdaEmulatorOptions
+{
+    /// <summary>The region in ARNs and in <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>The account id in ARNs; Step Functions Local uses the same one.</summary>
+    public string AccountId { get; init; } = "123456789012";
+
+    /// <summary>The loopback port of the Invoke REST API; 0 picks a free one (see <see cref="LambdaEmulator.InvokeEndpoint"/>).</summary>
+    public int InvokeApiPort { get; init; }
+
+    /// <summary>Where function output goes; the console with a <c>[FunctionName]</c> prefix by default.</summary>
+    public IFunctionLogSink LogSink { get; init; } = ConsoleFunctionLogSink.Instance;
+
+    /// <summary>
+    /// How long a new process may take until it first asks for an event (Lambda's 10 s init limit); past it the
+    /// process is killed and the invocation fails with <c>Sandbox.Timedout</c>.
+    /// </summary>
+    public TimeSpan InitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Invocations of one function that may wait for a free process once <see cref="FunctionDefinition.MaxConcurrency"/>
+    /// processes are busy; one more is refused with <c>TooManyRequestsException</c> (429).
+    /// </summary>
+    public int MaxQueuedInvocations { get; init; } = 100;
+
+    /// <summary>The credentials every function process gets (<c>AWS_ACCESS_KEY_ID</c>, ...); local stand-ins accept any.</summary>
+    public string AccessKeyId { get; init; } = "ASIALOCALLAMBDAEMULATOR";
+
+    /// <summary><c>AWS_SECRET_ACCESS_KEY</c> of every function process.</summary>
+    public string SecretAccessKey { get; init; } = "local-lambda-emulator-secret";
+
+    /// <summary><c>AWS_SESSION_TOKEN</c> of every function process.</summary>
+    public string SessionToken { get; init; } = "local-lambda-emulator-session";
+}

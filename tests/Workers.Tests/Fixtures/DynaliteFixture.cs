@@ -64,7 +64,24 @@ public sealed class DynaliteFixture : IAsyncLifetime
         }
 
         await Client.CreateTableAsync(request);
+        await WaitUntilActiveAsync(name);
         return name;
+    }
+
+    // Even with --createTableMs 0 a new table is CREATING until dynalite's next tick, and unusable until ACTIVE.
+    // Each poll is a round trip to dynalite, so this waits on its signal rather than on wall time.
+    private async Task WaitUntilActiveAsync(string name)
+    {
+        for (var poll = 0; poll < 1000; poll++)
+        {
+            var table = await Client.DescribeTableAsync(name);
+            if (table.Table.TableStatus == TableStatus.ACTIVE)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Table {name} did not become ACTIVE.");
     }
 
     /// <summary>Creates a table with the Powertools idempotency schema (hash key <c>id</c>); returns its name.</summary>

@@ -1,0 +1,4 @@
+namespace Workers.Tests;
+
+/// <summary>An event for the idempotency tests.</summary>
+public sealed record PaymentRequest(string? OrderId, decimal Amount, string? Note = null);

@@ -154,7 +154,7 @@ internal static class JsonSyntaxErrorDescriber
     private static (string, int) EndOfInput(string text, (char Kind, int Start) open)
     {
         var kind = open.Kind == '{' ? "Object" : "Array";
-        return ($"Unexpected end-of-input: expected close marker for {kind} (start marker at {SourceLocation(text, open.Start + 1)})", text.Length);
+        return ($"Unexpected end-of-input: expected close marker for {kind} (start marker at {SourceLocation(text, open.Start)})", text.Length);
     }
 
     private static (string, int)? ScanScalar(string text, ref int i)

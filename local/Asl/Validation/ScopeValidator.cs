@@ -95,7 +95,11 @@ internal static class ScopeValidator
             return;
         }
 
-        ReportUnreachable(session, startAt, $"{prefix}/States", summaries);
+        // Without a usable StartAt every state would look unreachable; AWS reports only the StartAt problem.
+        if (startAt is not null)
+        {
+            ReportUnreachable(session, startAt, $"{prefix}/States", summaries);
+        }
     }
 
     // names is null when the block has no usable States, which is reported on its own.
@@ -142,11 +146,11 @@ internal static class ScopeValidator
         }
     }
 
-    private static void ReportUnreachable(ValidationSession session, string? startAt, string location, OrderedDictionary<string, StateSummary> summaries)
+    private static void ReportUnreachable(ValidationSession session, string startAt, string location, OrderedDictionary<string, StateSummary> summaries)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
-        if (startAt is not null && summaries.ContainsKey(startAt))
+        if (summaries.ContainsKey(startAt))
         {
             reached.Add(startAt);
             pending.Push(startAt);

@@ -217,27 +217,15 @@ internal sealed class XRayExporter : IDisposable
         {
             json.WriteString($"{handler} error", exception.ToString());
         }
-        else if (IsJson(response!))
+        else
         {
+            // The response was written by the handler's JsonTypeInfo, so it is one valid JSON value.
             json.WritePropertyName($"{handler} response");
             json.WriteRawValue(response!, skipInputValidation: true);
         }
 
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static bool IsJson(byte[] bytes)
-    {
-        var reader = new Utf8JsonReader(bytes);
-        try
-        {
-            return reader.TrySkip() && reader.BytesConsumed > 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     // X-Ray names allow letters, digits, whitespace and _ . : / % & # = + \ - @ (the Powertools helper's set).

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -41,7 +42,13 @@ internal sealed class HandlerRegistration<TInput, TOutput>(
         var result = await handler(Deserialize(body, input), context).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(result, output);
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, LambdaJsonWriter.Options))
+            {
+                JsonSerializer.Serialize(writer, result, output);
+            }
+
+            return buffer.WrittenSpan.ToArray();
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {

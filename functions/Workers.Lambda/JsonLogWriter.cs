@@ -35,7 +35,7 @@ internal sealed class JsonLogWriter
         }
 
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, LambdaJsonWriter.Options))
         {
             json.WriteStartObject();
             json.WriteString("level", LogLevels.Normalize(level));

@@ -25,7 +25,7 @@ internal static class LambdaErrorDocument
     public static byte[] Write(Exception exception)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, LambdaJsonWriter.Options))
         {
             WriteException(writer, exception);
         }

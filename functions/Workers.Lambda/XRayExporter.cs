@@ -134,7 +134,7 @@ internal sealed class XRayExporter : IDisposable
     {
         var start = activity.StartTimeUtc - DateTime.UnixEpoch;
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, LambdaJsonWriter.Options))
         {
             json.WriteStartObject();
             json.WriteString("name", SanitizeName(activity.DisplayName));

@@ -188,6 +188,17 @@ public sealed class LambdaApplicationTests
     }
 
     [Fact]
+    public async Task RunAsync_ErrorDocument_EscapesOnlyWhatJsonRequires()
+    {
+        await using var api = RuntimeApiStub.Start();
+        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "<ChargePayment>", FunctionVariables);
+
+        var post = await api.NextPostAsync();
+
+        Assert.Contains("WORKERS_HANDLER '<ChargePayment>' is not", post.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownHandler_ExitsNonZero()
     {
         await using var api = RuntimeApiStub.Start();

@@ -73,7 +73,7 @@ internal sealed class IntrinsicParser
 
         span = span[Prefix.Length..];
         var open = span.IndexOf('(');
-        return open > 0 && span[..open].TrimEnd().ContainsAnyExcept(' ') && IsIdentifier(span[..open].TrimEnd());
+        return open > 0 && IsIdentifier(span[..open].TrimEnd());
     }
 
     private static bool IsIdentifier(ReadOnlySpan<char> name)
@@ -263,22 +263,7 @@ internal sealed class IntrinsicParser
         return new LiteralArgument(number, null);
     }
 
-    private bool TryWord(string word)
-    {
-        if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0)
-        {
-            return false;
-        }
-
-        var end = _pos + word.Length;
-        if (end < _text.Length && char.IsAsciiLetterOrDigit(_text[end]))
-        {
-            return false;
-        }
-
-        _pos = end;
-        return true;
-    }
+    private bool TryWord(string word) => PathParser.TryConsumeWord(_text, ref _pos, word);
 
     private void SkipSpaces()
     {

@@ -53,6 +53,24 @@ internal sealed class PathParser
         return parsed;
     }
 
+    /// <summary>Consumes <paramref name="word"/> at <paramref name="pos"/> when it is not followed by a letter or digit.</summary>
+    public static bool TryConsumeWord(string text, ref int pos, string word)
+    {
+        if (string.CompareOrdinal(text, pos, word, 0, word.Length) != 0)
+        {
+            return false;
+        }
+
+        var end = pos + word.Length;
+        if (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+        {
+            return false;
+        }
+
+        pos = end;
+        return true;
+    }
+
     /// <summary>True for a char that may start a variable name (Unicode ID_Start).</summary>
     public static bool IsIdStart(Rune rune) => Rune.GetUnicodeCategory(rune) switch
     {
@@ -579,22 +597,7 @@ internal sealed class PathParser
         return false;
     }
 
-    private bool TryConsumeWord(string word)
-    {
-        if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0)
-        {
-            return false;
-        }
-
-        var end = _pos + word.Length;
-        if (end < _text.Length && char.IsAsciiLetterOrDigit(_text[end]))
-        {
-            return false;
-        }
-
-        _pos = end;
-        return true;
-    }
+    private bool TryConsumeWord(string word) => TryConsumeWord(_text, ref _pos, word);
 
     private void SkipSpaces()
     {

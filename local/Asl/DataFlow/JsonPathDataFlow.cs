@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Asl.JsonPath;
+
+namespace Asl;
+
+/// <summary>JSONPath data flow: InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath.</summary>
+internal sealed class JsonPathDataFlow(
+    InputOutputPath inputPath,
+    CompiledTemplate? parameters,
+    CompiledTemplate? resultSelector,
+    ResultPlacement resultPath,
+    InputOutputPath outputPath) : StateDataFlow
+{
+    public override JsonNode? SelectInput(in StateVisit visit, JsonNode? rawInput) => inputPath.Apply(visit, rawInput);
+
+    public override JsonNode? BuildParameters(in StateVisit visit, JsonNode? effectiveInput) =>
+        parameters is null ? effectiveInput : Evaluate(visit, parameters, effectiveInput);
+
+    public override JsonNode? BuildOutput(in StateVisit visit, JsonNode? rawInput, JsonNode? result)
+    {
+        var selected = resultSelector is null ? result : Evaluate(visit, resultSelector, result);
+        return outputPath.Apply(visit, resultPath.Apply(visit, rawInput, selected));
+    }
+
+    private static JsonNode? Evaluate(in StateVisit visit, CompiledTemplate template, JsonNode? input)
+    {
+        try
+        {
+            return template.Template.Evaluate(visit.Paths(input, template.UsesContext));
+        }
+        catch (JsonPathException e)
+        {
+            throw visit.Failure(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Asl;
+
+/// <summary>Where a task token is in its life.</summary>
+internal enum CallbackState
+{
+    Open,
+    TimedOut,
+    Closed,
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Asl;
+
+/// <summary>
+/// Task tokens of <c>.waitForTaskToken</c> tasks: unguessable (256 random bits), each resolving one waiting task.
+/// Closed tokens are remembered so late callbacks get AWS's TaskDoesNotExist / TaskTimedOut rather than InvalidToken.
+/// </summary>
+internal sealed class TaskTokenRegistry
+{
+    private readonly ConcurrentDictionary<string, PendingCallback> _tokens = new(StringComparer.Ordinal);
+
+    public PendingCallback Issue()
+    {
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var pending = new PendingCallback(token);
+        _tokens[token] = pending;
+        return pending;
+    }
+
+    public void SendSuccess(string token, string output)
+    {
+        var pending = Find(token);
+        JsonNode? value;
+        try
+        {
+            value = JsonMaterializer.Materialize(JsonNode.Parse(output));
+        }
+        catch (JsonException e)
+        {
+            throw new AslApiException("InvalidOutput", $"Invalid Output: '{e.Message}'");
+        }
+
+        if (JsonLimits.Exceeds(value))
+        {
+            throw new AslApiException("InvalidOutput", "Invalid Output: 'the output exceeds the maximum size of 262144 bytes'");
+        }
+
+        Complete(pending, new CallbackOutcome(value, null, null));
+    }
+
+    public void SendFailure(string token, string? error, string? cause) =>
+        Complete(Find(token), new CallbackOutcome(null, error ?? string.Empty, cause));
+
+    public void SendHeartbeat(string token)
+    {
+        var pending = Find(token);
+        ThrowIfClosed(pending);
+        pending.Heartbeat?.Invoke();
+    }
+
+    private static void Complete(PendingCallback pending, CallbackOutcome outcome)
+    {
+        ThrowIfClosed(pending);
+        if (!pending.Outcome.TrySetResult(outcome))
+        {
+            throw new AslApiException("TaskDoesNotExist", "Task Does Not Exist");
+        }
+    }
+
+    private static void ThrowIfClosed(PendingCallback pending)
+    {
+        switch (pending.State)
+        {
+            case CallbackState.TimedOut:
+                throw new AslApiException("TaskTimedOut", "Task Timed Out");
+            case CallbackState.Closed:
+                throw new AslApiException("TaskDoesNotExist", "Task Does Not Exist");
+            default:
+                return;
+        }
+    }
+
+    private PendingCallback Find(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return _tokens.TryGetValue(token, out var pending)
+            ? pending
+            : throw new AslApiException("InvalidToken", $"Invalid Token: '{token}'");
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

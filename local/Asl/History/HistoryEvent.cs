@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Asl;
+
+/// <summary>
+/// One history event, shaped like GetExecutionHistory's: <c>{"timestamp","type","id","previousEventId","&lt;x&gt;EventDetails"}</c>.
+/// </summary>
+public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset Timestamp, HistoryEventType Type, HistoryEventDetails? Details)
+{
+    private static readonly string[] DetailsNames = BuildDetailsNames();
+
+    /// <summary>The name of the details member for this event type, e.g. <c>stateEnteredEventDetails</c>.</summary>
+    public string DetailsName => DetailsNames[(int)Type];
+
+    /// <summary>Writes the event as AWS's JSON 1.0 API returns it (timestamp in epoch seconds).</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber("timestamp", Timestamp.ToUnixTimeMilliseconds() / 1000m);
+        writer.WriteString("type", Type.ToString());
+        writer.WriteNumber("id", Id);
+        writer.WriteNumber("previousEventId", PreviousEventId);
+        if (Details is not null)
+        {
+            writer.WriteStartObject(DetailsName);
+            Details.WriteFields(writer);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The event as a JSON text.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string[] BuildDetailsNames()
+    {
+        var types = Enum.GetValues<HistoryEventType>();
+        var names = new string[types.Length];
+        foreach (var type in types)
+        {
+            var name = type.ToString();
+            names[(int)type] = name.EndsWith("StateEntered", StringComparison.Ordinal) ? "stateEnteredEventDetails"
+                : name.EndsWith("StateExited", StringComparison.Ordinal) ? "stateExitedEventDetails"
+                : char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..] + "EventDetails";
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Asl;
+
+/// <summary>A compiled state. Each type runs itself against a frame and records its own history events.</summary>
+internal abstract class StateNode(string name, StateDataFlow flow)
+{
+    public string Name { get; } = name;
+
+    public StateDataFlow Flow { get; } = flow;
+
+    /// <summary>The state named by Next; null for End states (set once every state is compiled).</summary>
+    public StateNode? Next { get; set; }
+
+    public abstract HistoryEventType EnteredType { get; }
+
+    /// <summary>
+    /// Runs the state: synchronous states complete the returned ValueTask immediately (the interpreter's fast path).
+    /// </summary>
+    public abstract ValueTask<StateTransition> ExecuteAsync(Frame frame, JsonNode? input);
+
+    protected HistoryEvent Enter(Frame frame, JsonNode? input) => frame.Append(EnteredType, new StateEnteredDetails(Name, input));
+
+    protected static JsonNode? CheckOutputSize(in StateVisit visit, JsonNode? output) =>
+        JsonLimits.Exceeds(output)
+            ? throw StatesErrorException.Terminal(
+                ErrorNames.DataLimitExceeded,
+                $"The state/task '{visit.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.")
+            : output;
+}

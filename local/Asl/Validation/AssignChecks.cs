@@ -5,7 +5,7 @@ namespace Asl;
 /// <summary>Checks an Assign block: variable names, then the values as a JSONPath template or JSONata payload.</summary>
 internal static class AssignChecks
 {
-    public static void Check(ValidationSession session, JsonElement assign, string location, QueryLanguage language)
+    public static void Check(ValidationSession session, JsonElement assign, string location, QueryLanguage language, bool errorOutputInScope = false)
     {
         if (!ValueChecks.Object(session, assign, location))
         {
@@ -31,7 +31,7 @@ internal static class AssignChecks
         }
         else
         {
-            JsonataExpressions.CheckPayload(session, assign, location);
+            JsonataExpressions.CheckPayload(session, assign, location, errorOutputInScope);
         }
     }
 }

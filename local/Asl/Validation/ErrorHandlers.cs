@@ -94,13 +94,13 @@ internal static class ErrorHandlers
                         StateValidator.CheckResultPath(session, property.Value, fieldAt);
                         break;
                     case "Output" when language == QueryLanguage.Jsonata:
-                        JsonataExpressions.CheckPayload(session, property.Value, fieldAt);
+                        JsonataExpressions.CheckPayload(session, property.Value, fieldAt, errorOutputInScope: true);
                         break;
                     case "ResultPath" or "Output":
                         session.WrongLanguage(language, property.Name, at);
                         break;
                     case "Assign":
-                        AssignChecks.Check(session, property.Value, fieldAt, language);
+                        AssignChecks.Check(session, property.Value, fieldAt, language, errorOutputInScope: true);
                         break;
                     case "Comment":
                         ValueChecks.String(session, property.Value, fieldAt);

@@ -243,7 +243,7 @@ internal static class JsonSyntaxErrorDescriber
             if (i >= text.Length || !char.IsAsciiDigit(text[i]))
             {
                 var found = i < text.Length ? text[i] : ' ';
-                return (Unexpected(found, "in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value"), i + 1);
+                return ($"Unexpected character ({Quoted(found)}) in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value", i + 1);
             }
         }
 

@@ -1,10 +1,19 @@
 using System.Text.Json;
+using Jsonata;
 
 namespace Asl;
 
-/// <summary>Finds the <c>{% %}</c> expressions of a JSONata state and checks each one.</summary>
+/// <summary>
+/// Finds the <c>{% %}</c> expressions of a JSONata state and checks each one as AWS does at creation: it must parse
+/// (INVALID_JSONATA_EXPRESSION), and it must not read the context item at its top level, since a Step Functions
+/// expression has none: the input is <c>$states.input</c> (UNSUPPORTED_JSONATA_EXPRESSION).
+/// </summary>
 internal static class JsonataExpressions
 {
+    private const string ContextItem = "$";
+    private const string RootReference = "$$";
+    private const string ErrorOutput = "$states.errorOutput";
+
     /// <summary>True for a whole-string JSONata expression, the only form AWS evaluates.</summary>
     public static bool IsExpression(string text) =>
         text.Length >= 4 && text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal);
@@ -17,22 +26,26 @@ internal static class JsonataExpressions
             return false;
         }
 
-        Check(session, value.GetString()!, location);
+        Check(session, value.GetString()!, location, errorOutputInScope: false);
         return true;
     }
 
     /// <summary>Checks every expression in a JSONata payload (Arguments, Output, Assign values…), at any depth.</summary>
-    public static void CheckPayload(ValidationSession session, JsonElement value, string location)
+    /// <param name="session">Where diagnostics go.</param>
+    /// <param name="value">The payload.</param>
+    /// <param name="location">Where the payload is; nested values add <c>/key</c> and <c>[index]</c>.</param>
+    /// <param name="errorOutputInScope">True only in a catcher's own Output and Assign, where <c>$states.errorOutput</c> exists.</param>
+    public static void CheckPayload(ValidationSession session, JsonElement value, string location, bool errorOutputInScope = false)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String when IsExpression(value.GetString()!):
-                Check(session, value.GetString()!, location);
+                Check(session, value.GetString()!, location, errorOutputInScope);
                 break;
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    CheckPayload(session, property.Value, $"{location}/{property.Name}");
+                    CheckPayload(session, property.Value, $"{location}/{property.Name}", errorOutputInScope);
                 }
 
                 break;
@@ -40,23 +53,147 @@ internal static class JsonataExpressions
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    CheckPayload(session, item, $"{location}[{index++}]");
+                    CheckPayload(session, item, $"{location}[{index++}]", errorOutputInScope);
                 }
 
                 break;
         }
     }
 
-    /// <summary>
-    /// Checks one expression. Parsing and the top-level reference rule (UNSUPPORTED_JSONATA_EXPRESSION) need the
-    /// JSONata compiler's syntax tree; local/Jsonata does not expose a parser yet, so an expression is accepted as
-    /// long as its <c>{% %}</c> delimiters enclose something.
-    /// </summary>
-    public static void Check(ValidationSession session, string expression, string location)
+    private static void Check(ValidationSession session, string expression, string location, bool errorOutputInScope)
     {
-        if (expression.AsSpan(2, expression.Length - 4).IsWhiteSpace())
+        JsonataExpression compiled;
+        try
         {
-            session.Report(DiagnosticCode.InvalidJsonataExpression, "Empty expression", location);
+            compiled = JsonataExpression.Compile(expression[2..^2]);
+        }
+        catch (JsonataException exception)
+        {
+            session.Report(DiagnosticCode.InvalidJsonataExpression, ParserMessage(exception), location);
+            return;
+        }
+
+        var references = new List<string>();
+        CollectTopLevel(compiled.Ast, references);
+        foreach (var reference in references)
+        {
+            var message = reference switch
+            {
+                RootReference => "Reference to '$$' is not supported.",
+                ErrorOutput when errorOutputInScope => null,
+                ErrorOutput => "Field '$states.errorOutput' does not exist.",
+                _ => Messages.TopLevelReference(reference),
+            };
+            if (message is not null)
+            {
+                session.Report(DiagnosticCode.UnsupportedJsonataExpression, message, location);
+            }
+        }
+    }
+
+    // AWS quotes the parser's sentence without its "S0202 at position 6: " prefix.
+    private static string ParserMessage(JsonataException exception)
+    {
+        var message = exception.Message;
+        var separator = message.IndexOf(": ", StringComparison.Ordinal);
+        return message.StartsWith(exception.Code, StringComparison.Ordinal) && separator >= 0 ? message[(separator + 2)..] : message;
+    }
+
+    /// <summary>
+    /// Collects, once each and in writing order, what the expression reads from the (missing) context item. Only the
+    /// first step of a path reads the context; later steps, predicates and sort terms read what came before them.
+    /// A lambda body keeps the context it was defined in, so it is walked too.
+    /// </summary>
+    private static void CollectTopLevel(JsonataNode? node, List<string> references)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        switch (node.Kind)
+        {
+            case JsonataNodeKind.Path:
+                CollectTopLevel(node.Steps.Count > 0 ? node.Steps[0] : null, references);
+                if (IsErrorOutput(node))
+                {
+                    Add(references, ErrorOutput);
+                }
+
+                break;
+            case JsonataNodeKind.Name:
+                Add(references, node.Value ?? string.Empty);
+                break;
+            case JsonataNodeKind.Variable when node.Value is "" or "$":
+                Add(references, node.Value.Length == 0 ? ContextItem : RootReference);
+                break;
+            case JsonataNodeKind.Unary:
+                CollectUnary(node, references);
+                break;
+            case JsonataNodeKind.Binary or JsonataNodeKind.Apply:
+                CollectTopLevel(node.Lhs, references);
+                CollectTopLevel(node.Rhs, references);
+                break;
+            case JsonataNodeKind.Function or JsonataNodeKind.Partial:
+                CollectTopLevel(node.Procedure, references);
+                CollectEach(node.Arguments, references);
+                break;
+            case JsonataNodeKind.Lambda:
+                CollectTopLevel(node.Body, references);
+                break;
+            case JsonataNodeKind.Condition:
+                CollectTopLevel(node.Condition, references);
+                CollectTopLevel(node.Then, references);
+                CollectTopLevel(node.Else, references);
+                break;
+            case JsonataNodeKind.Block:
+                CollectEach(node.Expressions, references);
+                break;
+            case JsonataNodeKind.Bind:
+                CollectTopLevel(node.Rhs, references);
+                break;
+        }
+    }
+
+    private static void CollectUnary(JsonataNode node, List<string> references)
+    {
+        switch (node.Value)
+        {
+            case "[":
+                CollectEach(node.Expressions, references);
+                break;
+            case "{":
+                foreach (var (key, value) in node.Pairs)
+                {
+                    CollectTopLevel(key, references);
+                    CollectTopLevel(value, references);
+                }
+
+                break;
+            default:
+                CollectTopLevel(node.Expression, references);
+                break;
+        }
+    }
+
+    private static void CollectEach(IReadOnlyList<JsonataNode> nodes, List<string> references)
+    {
+        foreach (var node in nodes)
+        {
+            CollectTopLevel(node, references);
+        }
+    }
+
+    private static bool IsErrorOutput(JsonataNode path) =>
+        path.Steps.Count >= 2
+        && path.Steps[0] is { Kind: JsonataNodeKind.Variable, Value: "states" }
+        && path.Steps[1] is { Kind: JsonataNodeKind.Name, Value: "errorOutput" };
+
+    private static void Add(List<string> references, string name)
+    {
+        if (!references.Contains(name, StringComparer.Ordinal))
+        {
+            references.Add(name);
         }
     }
 }

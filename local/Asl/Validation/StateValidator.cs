@@ -203,8 +203,15 @@ internal static class StateValidator
         var value = property.Value;
         switch (kind)
         {
-            case FieldKind.String or FieldKind.ErrorText or FieldKind.Label:
+            case FieldKind.String or FieldKind.Label:
                 ValueChecks.String(session, value, at);
+                break;
+            case FieldKind.ErrorText:
+                if (!JsonataExpressions.AcceptsExpression(session, value, at, language))
+                {
+                    ValueChecks.String(session, value, at);
+                }
+
                 break;
             case FieldKind.Target:
                 Transition.Collect(session, value, at, transitions);

@@ -57,7 +57,7 @@ public sealed class ResultPathExpression
             {
                 if (node is not JsonObject obj)
                 {
-                    throw Failure(segment, node);
+                    throw Failure(rawInput);
                 }
 
                 if (isLast)
@@ -79,7 +79,7 @@ public sealed class ResultPathExpression
                 var effective = node is JsonArray a && segment.Index < 0 ? a.Count + segment.Index : segment.Index;
                 if (node is not JsonArray array || effective < 0 || effective >= array.Count)
                 {
-                    throw Failure(segment, node);
+                    throw Failure(rawInput);
                 }
 
                 if (isLast)
@@ -95,11 +95,7 @@ public sealed class ResultPathExpression
         return copy;
     }
 
-    private JsonPathEvaluationException Failure(PathSegment segment, JsonNode? node)
-    {
-        var step = segment.Kind == SegmentKind.Property ? segment.Name : "[" + JsonText.Invariant(segment.Index) + "]";
-        return new JsonPathEvaluationException(
-            JsonPathEvaluationException.RuntimeError,
-            $"Unable to apply ResultPath \"{Text}\": unable to apply step \"{step}\" to input {JsonText.Compact(node)}");
-    }
+    // AWS's cause names the whole ResultPath and the raw input: Unable to apply ReferencePath $.a to input "text".
+    private JsonPathEvaluationException Failure(JsonNode? rawInput) =>
+        new(JsonPathEvaluationException.RuntimeError, $"Unable to apply ReferencePath {Text} to input {JsonText.Compact(rawInput)}");
 }

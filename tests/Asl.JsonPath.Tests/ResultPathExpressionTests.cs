@@ -55,9 +55,10 @@ public class ResultPathExpressionTests
     }
 
     [Theory]
-    [InlineData("$.a.b", """{"a":"s"}""", "Unable to apply ResultPath \"$.a.b\": unable to apply step \"b\" to input \"s\"")]
-    [InlineData("$.a", "5", "Unable to apply ResultPath \"$.a\": unable to apply step \"a\" to input 5")]
-    [InlineData("$.a[3]", """{"a":[1]}""", "Unable to apply ResultPath \"$.a[3]\": unable to apply step \"[3]\" to input [1]")]
+    [InlineData("$.a.b", """{"a":"s"}""", "Unable to apply ReferencePath $.a.b to input {\"a\":\"s\"}")]
+    [InlineData("$.a", "5", "Unable to apply ReferencePath $.a to input 5")]
+    [InlineData("$.partitioned", "\"{\\\"min\\\":1}\"", "Unable to apply ReferencePath $.partitioned to input \"{\\\"min\\\":1}\"")]
+    [InlineData("$.a[3]", """{"a":[1]}""", "Unable to apply ReferencePath $.a[3] to input {\"a\":[1]}")]
     public void Apply_StepIsNotAnObject_ThrowsStatesRuntime(string path, string input, string expected)
     {
         var error = Assert.Throws<JsonPathEvaluationException>(() => ResultPathExpression.Parse(path).Apply(TestJson.Parse(input), TestJson.Parse("1")));

@@ -7,6 +7,7 @@ namespace Workers.Tests;
 [Collection(LambdaRuntimeCollection.Name)]
 public sealed class LambdaApplicationTests
 {
+    private const string Ada = """{"name":"Ada"}""";
     private const string TraceHeader = "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1";
 
     private static readonly Dictionary<string, string?> FunctionVariables = new()
@@ -22,21 +23,17 @@ public sealed class LambdaApplicationTests
     [Fact]
     public async Task RunAsync_Invocation_PostsSerializedResponse()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", FunctionVariables);
+        var post = await InvokeAsync("Greet", Ada);
 
-        var post = await api.NextPostAsync();
-
-        Assert.Equal("/2018-06-01/runtime/invocation/req-1/response", post.Path);
-        Assert.Equal("""{"message":"Hello, Ada"}""", post.Body);
+        Assert.Equal(
+            ("/2018-06-01/runtime/invocation/req-1/response", """{"message":"Hello, Ada"}"""),
+            (post.Path, post.Body));
     }
 
     [Fact]
     public async Task RunAsync_RuntimeApiHeaders_ReachTheContext()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-ctx", """{"name":"Ada"}""", new Dictionary<string, string>
+        var post = await InvokeAsync("Snapshot", Ada, new Dictionary<string, string>
         {
             ["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:order-saga-validate",
             ["Lambda-Runtime-Trace-Id"] = TraceHeader,
@@ -44,13 +41,10 @@ public sealed class LambdaApplicationTests
             ["Lambda-Runtime-Cognito-Identity"] = """{"cognitoIdentityId":"id-1","cognitoIdentityPoolId":"pool-1"}""",
             ["Lambda-Runtime-Aws-Tenant-Id"] = "tenant-7",
         });
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Snapshot", FunctionVariables);
-
-        var snapshot = JsonSerializer.Deserialize((await api.NextPostAsync()).Body, LambdaTestJson.Default.ContextSnapshot)!;
 
         Assert.Equal(
             new ContextSnapshot(
-                "req-ctx",
+                "req-1",
                 "arn:aws:lambda:us-east-1:123456789012:function:order-saga-validate",
                 TraceHeader,
                 """{"client":{"app_title":"shop"},"custom":{},"env":{}}""",
@@ -63,55 +57,53 @@ public sealed class LambdaApplicationTests
                 "2026/11/21/[$LATEST]abc123",
                 0,
                 TraceHeader),
-            snapshot with { RemainingSeconds = 0 });
+            Snapshot(post) with { RemainingSeconds = 0 });
     }
 
     [Fact]
     public async Task RunAsync_DeadlineHeader_BecomesRemainingTime()
     {
-        await using var api = RuntimeApiStub.Start();
         var deadline = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds();
-        api.Enqueue("req-deadline", """{"name":"Ada"}""", new Dictionary<string, string>
+
+        var post = await InvokeAsync("Snapshot", Ada, new Dictionary<string, string>
         {
             ["Lambda-Runtime-Deadline-Ms"] = deadline.ToString(CultureInfo.InvariantCulture),
         });
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Snapshot", FunctionVariables);
 
-        var snapshot = JsonSerializer.Deserialize((await api.NextPostAsync()).Body, LambdaTestJson.Default.ContextSnapshot)!;
-
-        Assert.InRange(snapshot.RemainingSeconds, 240, 300);
+        Assert.InRange(Snapshot(post).RemainingSeconds, 240, 300);
     }
 
     [Fact]
     public async Task RunAsync_HandlerThrows_PostsErrorDocumentNamedAfterTheException()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-fail", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Decline", FunctionVariables);
+        var post = await InvokeAsync("Decline", Ada);
 
-        var post = await api.NextPostAsync();
+        Assert.Equal(
+            ("/2018-06-01/runtime/invocation/req-1/error", "PaymentDeclinedException", "application/vnd.aws.lambda.error+json"),
+            (post.Path, post.Headers["Lambda-Runtime-Function-Error-Type"], post.Headers["Content-Type"]));
+    }
 
-        Assert.Equal("/2018-06-01/runtime/invocation/req-fail/error", post.Path);
-        Assert.Equal("PaymentDeclinedException", post.Headers["Lambda-Runtime-Function-Error-Type"]);
-        Assert.Equal("application/vnd.aws.lambda.error+json", post.Headers["Content-Type"]);
-        Assert.Equal("PaymentDeclinedException", post.Json.GetProperty("errorType").GetString());
-        Assert.Equal("card of Ada declined", post.Json.GetProperty("errorMessage").GetString());
+    [Fact]
+    public async Task RunAsync_HandlerThrows_ErrorDocumentCarriesTypeMessageAndStack()
+    {
+        var error = (await InvokeAsync("Decline", Ada)).Json;
+
+        Assert.Equal(
+            ("PaymentDeclinedException", "card of Ada declined"),
+            (error.GetProperty("errorType").GetString(), error.GetProperty("errorMessage").GetString()));
         Assert.Contains(
-            post.Json.GetProperty("stackTrace").EnumerateArray(),
+            error.GetProperty("stackTrace").EnumerateArray(),
             line => line.GetString()!.Contains("DeclineAsync", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RunAsync_ExceptionWithInnerException_NestsItAsCause()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-cause", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "DeclineWithCause", FunctionVariables);
+        var cause = (await InvokeAsync("DeclineWithCause", Ada)).Json.GetProperty("cause");
 
-        var cause = (await api.NextPostAsync()).Json.GetProperty("cause");
-
-        Assert.Equal("TimeoutException", cause.GetProperty("errorType").GetString());
-        Assert.Equal("gateway timed out", cause.GetProperty("errorMessage").GetString());
+        Assert.Equal(
+            ("TimeoutException", "gateway timed out"),
+            (cause.GetProperty("errorType").GetString(), cause.GetProperty("errorMessage").GetString()));
     }
 
     [Fact]
@@ -125,19 +117,15 @@ public sealed class LambdaApplicationTests
         var first = await api.NextPostAsync();
         var second = await api.NextPostAsync();
 
-        Assert.Equal("/2018-06-01/runtime/invocation/req-bad/error", first.Path);
-        Assert.Equal("/2018-06-01/runtime/invocation/req-good/response", second.Path);
-        Assert.Equal("""{"message":"Hello, Grace"}""", second.Body);
+        Assert.Equal(
+            ("/2018-06-01/runtime/invocation/req-bad/error", "/2018-06-01/runtime/invocation/req-good/response", """{"message":"Hello, Grace"}"""),
+            (first.Path, second.Path, second.Body));
     }
 
     [Fact]
     public async Task RunAsync_EventNotMatchingTheInputType_ReportsJsonSerializerException()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-json", """{"name": 42}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", FunctionVariables);
-
-        var post = await api.NextPostAsync();
+        var post = await InvokeAsync("Greet", """{"name": 42}""");
 
         Assert.Equal("JsonSerializerException", post.Headers["Lambda-Runtime-Function-Error-Type"]);
         Assert.StartsWith(
@@ -150,11 +138,7 @@ public sealed class LambdaApplicationTests
     [Fact]
     public async Task RunAsync_JsonNullEvent_ReportsJsonSerializerException()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-null", "null");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", FunctionVariables);
-
-        var post = await api.NextPostAsync();
+        var post = await InvokeAsync("Greet", "null");
 
         Assert.Equal("JsonSerializerException", post.Json.GetProperty("errorType").GetString());
     }
@@ -162,38 +146,26 @@ public sealed class LambdaApplicationTests
     [Fact]
     public async Task RunAsync_HandlerWithoutResult_PostsEmptyResponse()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-void", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Forget", FunctionVariables);
+        var post = await InvokeAsync("Forget", Ada);
 
-        var post = await api.NextPostAsync();
-
-        Assert.Equal("/2018-06-01/runtime/invocation/req-void/response", post.Path);
-        Assert.Equal("", post.Body);
+        Assert.Equal(("/2018-06-01/runtime/invocation/req-1/response", ""), (post.Path, post.Body));
     }
 
     [Fact]
     public async Task RunAsync_UnknownHandler_ReportsInitErrorNamingTheRegisteredHandlers()
     {
-        await using var api = RuntimeApiStub.Start();
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "ChargePayment", FunctionVariables);
+        var post = await InvokeAsync("ChargePayment", body: null);
 
-        var post = await api.NextPostAsync();
-
-        Assert.Equal("/2018-06-01/runtime/init/error", post.Path);
-        Assert.Equal("UnknownHandlerException", post.Json.GetProperty("errorType").GetString());
         Assert.Equal(
-            "WORKERS_HANDLER 'ChargePayment' is not a registered handler. Registered handlers: Greet, Snapshot, Decline, DeclineWithCause, Forget.",
-            post.Json.GetProperty("errorMessage").GetString());
+            ("/2018-06-01/runtime/init/error", "UnknownHandlerException",
+                "WORKERS_HANDLER 'ChargePayment' is not a registered handler. Registered handlers: Greet, Snapshot, Decline, DeclineWithCause, Forget."),
+            (post.Path, post.Json.GetProperty("errorType").GetString(), post.Json.GetProperty("errorMessage").GetString()));
     }
 
     [Fact]
     public async Task RunAsync_ErrorDocument_EscapesOnlyWhatJsonRequires()
     {
-        await using var api = RuntimeApiStub.Start();
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "<ChargePayment>", FunctionVariables);
-
-        var post = await api.NextPostAsync();
+        var post = await InvokeAsync("<ChargePayment>", body: null);
 
         Assert.Contains("WORKERS_HANDLER '<ChargePayment>' is not", post.Body, StringComparison.Ordinal);
     }
@@ -210,10 +182,7 @@ public sealed class LambdaApplicationTests
     [Fact]
     public async Task RunAsync_MissingHandlerVariable_ReportsInitError()
     {
-        await using var api = RuntimeApiStub.Start();
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, handler: null, FunctionVariables);
-
-        var post = await api.NextPostAsync();
+        var post = await InvokeAsync(handler: null, body: null);
 
         Assert.StartsWith("WORKERS_HANDLER is not set.", post.Json.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
     }
@@ -222,7 +191,7 @@ public sealed class LambdaApplicationTests
     public async Task RunAsync_ShutdownRequested_ExitsZeroWhileWaitingForAnEvent()
     {
         await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""");
+        api.Enqueue("req-1", Ada);
         await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", FunctionVariables);
         await api.NextPostAsync();
 
@@ -234,7 +203,7 @@ public sealed class LambdaApplicationTests
     {
         await using var api = RuntimeApiStub.Start();
         api.PostStatus = 500;
-        api.Enqueue("req-1", """{"name":"Ada"}""");
+        api.Enqueue("req-1", Ada);
         await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", FunctionVariables);
 
         Assert.Equal(LambdaApplication.ExitRuntimeApiFailed, await run.ExitCodeAsync());
@@ -250,4 +219,10 @@ public sealed class LambdaApplicationTests
 
         Assert.StartsWith("A handler named 'Greet' is already registered.", error.Message, StringComparison.Ordinal);
     }
+
+    private static async Task<RuntimeApiPost> InvokeAsync(string? handler, string? body, IReadOnlyDictionary<string, string>? headers = null) =>
+        (await LambdaRun.InvokeOnceAsync(LambdaTestHandlers.App(), handler, body, headers, FunctionVariables)).Post;
+
+    private static ContextSnapshot Snapshot(RuntimeApiPost post) =>
+        JsonSerializer.Deserialize(post.Body, LambdaTestJson.Default.ContextSnapshot)!;
 }

@@ -6,6 +6,8 @@ namespace Workers.Tests;
 [Collection(LambdaRuntimeCollection.Name)]
 public sealed class LambdaLoggingTests
 {
+    private const string Ada = """{"name":"Ada"}""";
+
     private static readonly Dictionary<string, string> TraceHeaders = new()
     {
         ["Lambda-Runtime-Trace-Id"] = "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1",
@@ -22,15 +24,10 @@ public sealed class LambdaLoggingTests
     [Fact]
     public async Task RunAsync_ContextLogger_WritesPowertoolsJsonLine()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-log", """{"name":"Ada"}""", TraceHeaders);
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables);
-        await api.NextPostAsync();
-
-        var entry = LogEntry(run, "greeting Ada");
+        var entry = LogEntry(await InvokeAsync("Greet", Variables), "greeting Ada");
 
         Assert.Equal(
-            ("Information", "order-saga", true, "orders", "req-log", "1-5bef4de7-ad49b0e87f6ef6c87fc2e700",
+            ("Information", "order-saga", true, "orders", "req-1", "1-5bef4de7-ad49b0e87f6ef6c87fc2e700",
                 "arn:aws:lambda:us-east-1:123456789012:function:orders"),
             (entry.GetProperty("level").GetString(), entry.GetProperty("service").GetString(), entry.GetProperty("cold_start").GetBoolean(),
                 entry.GetProperty("function_name").GetString(), entry.GetProperty("function_request_id").GetString(),
@@ -40,12 +37,7 @@ public sealed class LambdaLoggingTests
     [Fact]
     public async Task RunAsync_ContextLogger_WritesAnIsoTimestamp()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-log", """{"name":"Ada"}""", TraceHeaders);
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables);
-        await api.NextPostAsync();
-
-        var timestamp = LogEntry(run, "greeting Ada").GetProperty("timestamp").GetString()!;
+        var timestamp = LogEntry(await InvokeAsync("Greet", Variables), "greeting Ada").GetProperty("timestamp").GetString()!;
 
         Assert.True(DateTimeOffset.TryParseExact(timestamp, "o", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), timestamp);
     }
@@ -54,54 +46,44 @@ public sealed class LambdaLoggingTests
     public async Task RunAsync_SecondInvocation_LogsWarmStart()
     {
         await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", TraceHeaders);
+        api.Enqueue("req-1", Ada, TraceHeaders);
         api.Enqueue("req-2", """{"name":"Grace"}""", TraceHeaders);
         await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables);
         await api.NextPostAsync();
         await api.NextPostAsync();
 
-        Assert.False(LogEntry(run, "greeting Grace").GetProperty("cold_start").GetBoolean());
+        Assert.False(LogEntry(run.LogLines, "greeting Grace").GetProperty("cold_start").GetBoolean());
     }
 
     [Fact]
     public async Task RunAsync_LogLevelWarning_DropsInformationEntries()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-quiet", """{"name":"Ada"}""", TraceHeaders);
-        await using var run = LambdaRun.Start(
-            LambdaTestHandlers.App(), api, "Greet", new Dictionary<string, string?>(Variables) { ["POWERTOOLS_LOG_LEVEL"] = "WARN" });
-        await api.NextPostAsync();
+        var lines = await InvokeAsync("Greet", new Dictionary<string, string?>(Variables) { ["POWERTOOLS_LOG_LEVEL"] = "WARN" });
 
-        Assert.DoesNotContain(run.LogLines, line => line.Contains("greeting Ada", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("greeting Ada", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RunAsync_HandlerThrows_LogsTheExceptionAtErrorLevel()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-fail", """{"name":"Ada"}""", TraceHeaders);
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Decline", Variables);
-        await api.NextPostAsync();
+        var entry = LogEntry(await InvokeAsync("Decline", Variables), "PaymentDeclinedException");
 
-        var entry = LogEntry(run, "PaymentDeclinedException");
-
-        Assert.Equal(("Error", "req-fail"), (entry.GetProperty("level").GetString(), entry.GetProperty("function_request_id").GetString()));
+        Assert.Equal(("Error", "req-1"), (entry.GetProperty("level").GetString(), entry.GetProperty("function_request_id").GetString()));
     }
 
     [Fact]
     public async Task RunAsync_WithoutServiceName_LogsServiceUndefined()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-log", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(
-            LambdaTestHandlers.App(), api, "Greet", new Dictionary<string, string?> { ["POWERTOOLS_TRACE_DISABLED"] = "true" });
-        await api.NextPostAsync();
+        var lines = await InvokeAsync("Greet", new Dictionary<string, string?> { ["POWERTOOLS_TRACE_DISABLED"] = "true" });
 
-        Assert.Equal("service_undefined", LogEntry(run, "greeting Ada").GetProperty("service").GetString());
+        Assert.Equal("service_undefined", LogEntry(lines, "greeting Ada").GetProperty("service").GetString());
     }
 
-    private static JsonElement LogEntry(LambdaRun run, string messagePart) =>
-        run.LogLines
+    private static async Task<IReadOnlyList<string>> InvokeAsync(string handler, IReadOnlyDictionary<string, string?> variables) =>
+        (await LambdaRun.InvokeOnceAsync(LambdaTestHandlers.App(), handler, Ada, TraceHeaders, variables)).LogLines;
+
+    private static JsonElement LogEntry(IReadOnlyList<string> lines, string messagePart) =>
+        lines
             .Select(line => JsonDocument.Parse(line).RootElement)
             .First(entry => entry.GetProperty("message").GetString()!.Contains(messagePart, StringComparison.Ordinal));
 }

@@ -33,6 +33,28 @@ internal sealed class LambdaRun : IAsyncDisposable
         return new LambdaRun(app, LambdaEnvironment.FromVariables(all));
     }
 
+    /// <summary>
+    /// Serves one event (<c>req-1</c>, or none when <paramref name="body"/> is null) to a fresh run and returns the
+    /// first POST the runtime made with the log written until then.
+    /// </summary>
+    public static async Task<InvocationOutcome> InvokeOnceAsync(
+        LambdaApplication app,
+        string? handler,
+        string? body,
+        IReadOnlyDictionary<string, string>? headers,
+        IReadOnlyDictionary<string, string?> variables)
+    {
+        await using var api = RuntimeApiStub.Start();
+        if (body is not null)
+        {
+            api.Enqueue("req-1", body, headers);
+        }
+
+        await using var run = Start(app, api, handler, variables);
+        var post = await api.NextPostAsync();
+        return new InvocationOutcome(post, run.LogLines);
+    }
+
     /// <summary>Asks the loop to stop (as SIGTERM does) and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {

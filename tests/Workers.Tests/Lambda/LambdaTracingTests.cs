@@ -17,10 +17,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_SampledInvocation_SendsDaemonHeaderThenDocument()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: true), Variables());
 
         var (header, _) = await ReceiveAsync();
 
@@ -30,10 +27,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_SampledInvocation_SendsHandlerSubsegmentUnderTheFacade()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: true), Variables());
 
         var (_, document) = await ReceiveAsync();
 
@@ -47,10 +41,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_FirstInvocation_AnnotatesColdStartAndService()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: true), Variables());
 
         var annotations = (await ReceiveAsync()).Document.GetProperty("annotations");
 
@@ -76,10 +67,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_SampledInvocation_RecordsTheResponseAsMetadata()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: true), Variables());
 
         var metadata = (await ReceiveAsync()).Document.GetProperty("metadata");
 
@@ -89,10 +77,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_HandlerThrows_MarksTheSubsegmentAsFault()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Decline", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Decline", Trace(sampled: true), Variables());
 
         var document = (await ReceiveAsync()).Document;
 
@@ -106,10 +91,7 @@ public sealed class LambdaTracingTests : IDisposable
     public async Task RunAsync_ActivityStartedByTheHandler_BecomesANestedSubsegment()
     {
         var app = LambdaTestHandlers.App().Handle("Nested", ChargeAsync, LambdaTestJson.Default.GreetInput);
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(app, api, "Nested", Variables());
-        await api.NextPostAsync();
+        await LambdaRun.InvokeOnceAsync(app, "Nested", """{"name":"Ada"}""", Trace(sampled: true), Variables());
 
         var nested = (await ReceiveAsync()).Document;
         var handler = (await ReceiveAsync()).Document;
@@ -123,11 +105,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_TraceDisabled_SendsNothing()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: true));
-        await using var run = LambdaRun.Start(
-            LambdaTestHandlers.App(), api, "Greet", new Dictionary<string, string?>(Variables()) { ["POWERTOOLS_TRACE_DISABLED"] = "true" });
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: true), new Dictionary<string, string?>(Variables()) { ["POWERTOOLS_TRACE_DISABLED"] = "true" });
 
         Assert.Equal(0, _daemon.Available);
     }
@@ -135,10 +113,7 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_NotSampled_SendsNothing()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""", Trace(sampled: false));
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", Trace(sampled: false), Variables());
 
         Assert.Equal(0, _daemon.Available);
     }
@@ -146,15 +121,15 @@ public sealed class LambdaTracingTests : IDisposable
     [Fact]
     public async Task RunAsync_NoTraceHeader_SendsNothing()
     {
-        await using var api = RuntimeApiStub.Start();
-        api.Enqueue("req-1", """{"name":"Ada"}""");
-        await using var run = LambdaRun.Start(LambdaTestHandlers.App(), api, "Greet", Variables());
-        await api.NextPostAsync();
+        await InvokeAsync("Greet", null, Variables());
 
         Assert.Equal(0, _daemon.Available);
     }
 
     public void Dispose() => _daemon.Dispose();
+
+    private static Task InvokeAsync(string handler, IReadOnlyDictionary<string, string>? headers, IReadOnlyDictionary<string, string?> variables) =>
+        LambdaRun.InvokeOnceAsync(LambdaTestHandlers.App(), handler, """{"name":"Ada"}""", headers, variables);
 
     private static Task ChargeAsync(GreetInput input, ILambdaContext context)
     {

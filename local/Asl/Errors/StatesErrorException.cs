@@ -16,13 +16,6 @@ public sealed class StatesErrorException : Exception
     {
     }
 
-    public StatesErrorException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Error = ErrorNames.TaskFailed;
-        Cause = message;
-    }
-
     public StatesErrorException(string error, string? cause)
         : base(cause ?? error)
     {

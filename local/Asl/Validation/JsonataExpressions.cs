@@ -13,6 +13,14 @@ internal static class JsonataExpressions
     private const string ContextItem = "$";
     private const string RootReference = "$$";
     private const string ErrorOutput = "$states.errorOutput";
+    private const string TooDeep = "Expression is nested too deeply";
+
+    // The JSONata parser recurses once per nesting level. Ordinary expressions parse on the caller's stack; a deeply
+    // nested one gets a thread with a stack big enough for the most nesting accepted, so a hostile definition is a
+    // diagnostic and never a stack overflow.
+    private const int InlineNestingTokens = 256;
+    private const int MaxNestingTokens = 20_000;
+    private const int LargeStackBytes = 64 * 1024 * 1024;
 
     /// <summary>True for a whole-string JSONata expression, the only form AWS evaluates.</summary>
     public static bool IsExpression(string text) =>
@@ -62,10 +70,18 @@ internal static class JsonataExpressions
 
     private static void Check(ValidationSession session, string expression, string location, bool errorOutputInScope)
     {
+        var body = expression[2..^2];
+        var nesting = NestingTokens(body);
+        if (nesting > MaxNestingTokens)
+        {
+            session.Report(DiagnosticCode.InvalidJsonataExpression, TooDeep, location);
+            return;
+        }
+
         JsonataExpression compiled;
         try
         {
-            compiled = JsonataExpression.Compile(expression[2..^2]);
+            compiled = nesting > InlineNestingTokens ? CompileOnLargeStack(body) : JsonataExpression.Compile(body);
         }
         catch (JsonataException exception)
         {
@@ -91,6 +107,60 @@ internal static class JsonataExpressions
         }
     }
 
+    private static JsonataExpression CompileOnLargeStack(string body)
+    {
+        JsonataExpression? compiled = null;
+        JsonataException? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    compiled = JsonataExpression.Compile(body);
+                }
+                catch (JsonataException exception)
+                {
+                    failure = exception;
+                }
+            },
+            LargeStackBytes);
+        thread.Start();
+        thread.Join();
+        return failure is null ? compiled! : throw failure;
+    }
+
+    /// <summary>Counts the tokens that open a nesting level in the parser, outside string literals: an upper bound on its depth.</summary>
+    private static int NestingTokens(string body)
+    {
+        var count = 0;
+        var quote = '\0';
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'' or '`')
+            {
+                quote = c;
+            }
+            else if (c is '(' or '[' or '{' or '-' or '?' or ':' or '!' or '~' or '|')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     // AWS quotes the parser's sentence without its "S0202 at position 6: " prefix.
     private static string ParserMessage(JsonataException exception)
     {
@@ -102,85 +172,67 @@ internal static class JsonataExpressions
     /// <summary>
     /// Collects, once each and in writing order, what the expression reads from the (missing) context item. Only the
     /// first step of a path reads the context; later steps, predicates and sort terms read what came before them.
-    /// A lambda body keeps the context it was defined in, so it is walked too.
+    /// A lambda body keeps the context it was defined in, so it is walked too. Iterative: trees can be thousands deep.
     /// </summary>
-    private static void CollectTopLevel(JsonataNode? node, List<string> references)
+    private static void CollectTopLevel(JsonataNode root, List<string> references)
     {
-        if (node is null)
+        var pending = new Stack<JsonataNode?>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
         {
-            return;
-        }
+            switch (node?.Kind)
+            {
+                case JsonataNodeKind.Path:
+                    if (IsErrorOutput(node))
+                    {
+                        Add(references, ErrorOutput);
+                    }
 
-        switch (node.Kind)
-        {
-            case JsonataNodeKind.Path:
-                CollectTopLevel(node.Steps.Count > 0 ? node.Steps[0] : null, references);
-                if (IsErrorOutput(node))
-                {
-                    Add(references, ErrorOutput);
-                }
-
-                break;
-            case JsonataNodeKind.Name:
-                Add(references, node.Value ?? string.Empty);
-                break;
-            case JsonataNodeKind.Variable when node.Value is "" or "$":
-                Add(references, node.Value.Length == 0 ? ContextItem : RootReference);
-                break;
-            case JsonataNodeKind.Unary:
-                CollectUnary(node, references);
-                break;
-            case JsonataNodeKind.Binary or JsonataNodeKind.Apply:
-                CollectTopLevel(node.Lhs, references);
-                CollectTopLevel(node.Rhs, references);
-                break;
-            case JsonataNodeKind.Function or JsonataNodeKind.Partial:
-                CollectTopLevel(node.Procedure, references);
-                CollectEach(node.Arguments, references);
-                break;
-            case JsonataNodeKind.Lambda:
-                CollectTopLevel(node.Body, references);
-                break;
-            case JsonataNodeKind.Condition:
-                CollectTopLevel(node.Condition, references);
-                CollectTopLevel(node.Then, references);
-                CollectTopLevel(node.Else, references);
-                break;
-            case JsonataNodeKind.Block:
-                CollectEach(node.Expressions, references);
-                break;
-            case JsonataNodeKind.Bind:
-                CollectTopLevel(node.Rhs, references);
-                break;
-        }
-    }
-
-    private static void CollectUnary(JsonataNode node, List<string> references)
-    {
-        switch (node.Value)
-        {
-            case "[":
-                CollectEach(node.Expressions, references);
-                break;
-            case "{":
-                foreach (var (key, value) in node.Pairs)
-                {
-                    CollectTopLevel(key, references);
-                    CollectTopLevel(value, references);
-                }
-
-                break;
-            default:
-                CollectTopLevel(node.Expression, references);
-                break;
+                    Push(pending, node.Steps.Count > 0 ? node.Steps[0] : null);
+                    break;
+                case JsonataNodeKind.Name:
+                    Add(references, node.Value ?? string.Empty);
+                    break;
+                case JsonataNodeKind.Variable when node.Value is "" or "$":
+                    Add(references, node.Value.Length == 0 ? ContextItem : RootReference);
+                    break;
+                case JsonataNodeKind.Unary when node.Value == "[":
+                    Push(pending, [.. node.Expressions]);
+                    break;
+                case JsonataNodeKind.Unary when node.Value == "{":
+                    Push(pending, [.. node.Pairs.SelectMany(pair => new[] { pair.Key, pair.Value })]);
+                    break;
+                case JsonataNodeKind.Unary:
+                    Push(pending, node.Expression);
+                    break;
+                case JsonataNodeKind.Binary or JsonataNodeKind.Apply:
+                    Push(pending, node.Lhs, node.Rhs);
+                    break;
+                case JsonataNodeKind.Function or JsonataNodeKind.Partial:
+                    Push(pending, [node.Procedure, .. node.Arguments]);
+                    break;
+                case JsonataNodeKind.Lambda:
+                    Push(pending, node.Body);
+                    break;
+                case JsonataNodeKind.Condition:
+                    Push(pending, node.Condition, node.Then, node.Else);
+                    break;
+                case JsonataNodeKind.Block:
+                    Push(pending, [.. node.Expressions]);
+                    break;
+                case JsonataNodeKind.Bind:
+                    Push(pending, node.Rhs);
+                    break;
+            }
         }
     }
 
-    private static void CollectEach(IReadOnlyList<JsonataNode> nodes, List<string> references)
+    // Pushed last-first so they are visited in writing order.
+    private static void Push(Stack<JsonataNode?> pending, params JsonataNode?[] nodes)
     {
-        foreach (var node in nodes)
+        for (var i = nodes.Length - 1; i >= 0; i--)
         {
-            CollectTopLevel(node, references);
+            pending.Push(nodes[i]);
         }
     }
 

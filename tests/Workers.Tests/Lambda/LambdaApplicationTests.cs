@@ -107,6 +107,26 @@ public sealed class LambdaApplicationTests
     }
 
     [Fact]
+    public async Task RunAsync_AggregateException_ListsItsExceptionsAsCauses()
+    {
+        var error = (await InvokeAsync("DeclineAll", Ada)).Json;
+
+        Assert.Equal(
+            ["PaymentDeclinedException", "TimeoutException"],
+            error.GetProperty("causes").EnumerateArray().Select(cause => cause.GetProperty("errorType").GetString()));
+    }
+
+    [Fact]
+    public async Task RunAsync_ErrorOverTheLambdaLimit_PostsTheTruncationDocumentAndKeepsTheTypeHeader()
+    {
+        var post = await InvokeAsync("DeclineAtLength", Ada);
+
+        Assert.Equal(
+            ("""{"errorMessage": "Exception exceeded maximum payload size of 256KB."}""", "PaymentDeclinedException"),
+            (post.Body, post.Headers["Lambda-Runtime-Function-Error-Type"]));
+    }
+
+    [Fact]
     public async Task RunAsync_AfterAFailedInvocation_ServesTheNextOne()
     {
         await using var api = RuntimeApiStub.Start();
@@ -158,7 +178,7 @@ public sealed class LambdaApplicationTests
 
         Assert.Equal(
             ("/2018-06-01/runtime/init/error", "UnknownHandlerException",
-                "WORKERS_HANDLER 'ChargePayment' is not a registered handler. Registered handlers: Greet, Snapshot, Decline, DeclineWithCause, Forget."),
+                "WORKERS_HANDLER 'ChargePayment' is not a registered handler. Registered handlers: Greet, Snapshot, Decline, DeclineWithCause, DeclineAll, DeclineAtLength, Forget."),
             (post.Path, post.Json.GetProperty("errorType").GetString(), post.Json.GetProperty("errorMessage").GetString()));
     }
 

@@ -58,6 +58,8 @@ internal static class LambdaTestHandlers
         .Handle("Snapshot", SnapshotAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.ContextSnapshot)
         .Handle("Decline", DeclineAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)
         .Handle("DeclineWithCause", DeclineWithCauseAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)
+        .Handle("DeclineAll", DeclineAllAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)
+        .Handle("DeclineAtLength", DeclineAtLengthAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)
         .Handle("Forget", ForgetAsync, LambdaTestJson.Default.GreetInput);
 
     private static Task<GreetOutput> GreetAsync(GreetInput input, ILambdaContext context)
@@ -93,6 +95,14 @@ internal static class LambdaTestHandlers
         await Task.Yield();
         throw new PaymentDeclinedException("declined", new TimeoutException("gateway timed out"));
     }
+
+    private static Task<GreetOutput> DeclineAllAsync(GreetInput input, ILambdaContext context) =>
+        Task.FromException<GreetOutput>(new AggregateException(
+            new PaymentDeclinedException("card declined"), new TimeoutException("gateway timed out")));
+
+    // A message far over Lambda's 256 KB error payload limit.
+    private static Task<GreetOutput> DeclineAtLengthAsync(GreetInput input, ILambdaContext context) =>
+        Task.FromException<GreetOutput>(new PaymentDeclinedException(new string('x', 300 * 1024)));
 
     private static Task ForgetAsync(GreetInput input, ILambdaContext context) => Task.CompletedTask;
 }

@@ -50,9 +50,11 @@ internal sealed class Invocation
 
     public int? ProcessId { get; private set; }
 
-    public void MarkDispatched(int processId, TimeSpan? initDuration)
+    /// <summary>Records the process that will serve the invocation, before it asks for the event.</summary>
+    public void AttachProcess(int processId) => ProcessId = processId;
+
+    public void MarkDispatched(TimeSpan? initDuration)
     {
-        ProcessId = processId;
         InitDuration = initDuration;
         Volatile.Write(ref _dispatchedAt, Stopwatch.GetTimestamp());
     }

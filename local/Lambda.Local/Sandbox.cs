@@ -45,6 +45,7 @@ internal sealed class Sandbox : IAsyncDisposable
     private TimeSpan? _pendingInitDuration;
     private bool _initDone;
     private bool _alive = true;
+    private int _processId;
     private bool _processExited;
     private bool _stopping;
     private ReadOnlyMemory<byte>? _initError;
@@ -81,6 +82,11 @@ internal sealed class Sandbox : IAsyncDisposable
             }
 
             _assigned = invocation;
+            if (_process is not null)
+            {
+                invocation.AttachProcess(_processId);
+            }
+
             return true;
         }
     }
@@ -133,6 +139,11 @@ internal sealed class Sandbox : IAsyncDisposable
             _alive = process is not null;
             _process = process;
             _startedAt = Stopwatch.GetTimestamp();
+            if (process is not null)
+            {
+                _processId = process.Id;
+                invocation.AttachProcess(_processId);
+            }
         }
 
         if (process is null)
@@ -474,7 +485,7 @@ internal sealed class Sandbox : IAsyncDisposable
         }
 
         var deadline = DateTimeOffset.UtcNow + _function.Timeout;
-        invocation.MarkDispatched(_process!.Id, initDuration);
+        invocation.MarkDispatched(initDuration);
         Volatile.Write(ref _logTarget, invocation);
         WriteLog(invocation, $"START RequestId: {invocation.RequestId} Version: {Version}");
         _ = WatchTimeoutAsync(invocation);

@@ -112,6 +112,21 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvokeAsync_ProcessNeverAsksForAnEvent_TimesOutInitAndKillsIt()
+    {
+        await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, InitTimeout = TimeSpan.FromSeconds(1) });
+        emulator.Register(new FunctionDefinition("stuck", "sleep") { Arguments = ["600"] });
+
+        var result = await emulator.InvokeAsync("stuck", "{}"u8.ToArray());
+        using var error = JsonDocument.Parse(result.Payload);
+
+        Assert.Equal("Unhandled", result.FunctionError);
+        Assert.Equal("Sandbox.Timedout", error.RootElement.GetProperty("errorType").GetString());
+        Assert.Equal($"RequestId: {result.RequestId} Error: Task timed out after 1.00 seconds", error.RootElement.GetProperty("errorMessage").GetString());
+        Assert.False(TestFunction.IsRunning(result.Metrics!.ProcessId!.Value));
+    }
+
+    [Fact]
     public async Task InvokeAsync_ParallelInvocations_StartOneProcessEachThenReuseThemWarm()
     {
         _emulator.Register(TestFunction.Define("sleep", "sleep") with { MaxConcurrency = 3 });

@@ -191,14 +191,13 @@ internal sealed class PathOperand(bool relative, PathSegment[] segments) : Filte
     public override bool TryResolve(JsonNode? current, JsonNode? root, out JsonNode? value)
     {
         var start = relative ? current : root;
-        var results = new List<JsonNode?>();
-        PathWalker.Collect(segments, 0, start, root, upstreamDefinite: false, results);
         if (IsDefinite)
         {
-            value = results.Count == 0 ? null : results[0];
-            return results.Count > 0;
+            return PathWalker.TryWalkDefinite(segments, start, out value);
         }
 
+        var results = new List<JsonNode?>();
+        PathWalker.Collect(segments, 0, start, root, upstreamDefinite: false, results);
         var array = new JsonArray();
         foreach (var item in results)
         {

@@ -17,6 +17,7 @@ public sealed class JsonPathExpression
 
     private readonly PathSegment[] _segments;
     private readonly int _definitePrefix;
+    private readonly bool _hasScan;
 
     private JsonPathExpression(string text, ParsedPath parsed)
     {
@@ -35,6 +36,7 @@ public sealed class JsonPathExpression
         foreach (var segment in _segments)
         {
             reference &= !segment.IsScan && segment.Kind is SegmentKind.Property or SegmentKind.Index;
+            _hasScan |= segment.IsScan;
         }
 
         IsDefinite = reference;
@@ -219,9 +221,11 @@ public sealed class JsonPathExpression
         }
 
         var result = new JsonArray();
+        var budget = JsonText.MaxCopiedValues;
         foreach (var item in results)
         {
-            result.Add(JsonText.Detach(item));
+            // A deep scan can match values nested in one another, so its copies are bounded; other paths copy each value once.
+            result.Add(_hasScan ? JsonText.CloneBounded(item, ref budget) : JsonText.Detach(item));
         }
 
         value = result;

@@ -20,6 +20,15 @@ internal static class JsonText
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
 
+    /// <summary>Deepest JSON nesting handled where depth matters (Jackson's default limit, which AWS runs with).</summary>
+    public const int MaxNesting = 1000;
+
+    /// <summary>
+    /// Most values one deep-scan result may copy, so a hostile input cannot exhaust memory; a result that large would
+    /// be far past the 256 KiB payload limit anyway.
+    /// </summary>
+    public const long MaxCopiedValues = 500_000;
+
     /// <summary>Compact JSON text as AWS prints it in causes and in States.JsonToString.</summary>
     public static string Compact(JsonNode? node) => node is null ? "null" : node.ToJsonString(CompactOptions);
 
@@ -40,6 +49,54 @@ internal static class JsonText
 
     /// <summary>The node itself when it is free to attach to a new parent, otherwise a deep copy.</summary>
     public static JsonNode? Detach(JsonNode? node) => node is null || node.Parent is null ? node : node.DeepClone();
+
+    /// <summary>A deep copy that fails with a named error past <see cref="MaxNesting"/> levels or when <paramref name="budget"/> runs out.</summary>
+    public static JsonNode? CloneBounded(JsonNode? node, ref long budget) => CloneBounded(node, ref budget, 0);
+
+    public static JsonPathEvaluationException TooDeep() =>
+        new(JsonPathEvaluationException.RuntimeError, $"The JSON value is nested more than {MaxNesting} levels deep.");
+
+    private static JsonNode? CloneBounded(JsonNode? node, ref long budget, int depth)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (--budget < 0)
+        {
+            throw new JsonPathEvaluationException(
+                JsonPathEvaluationException.RuntimeError,
+                $"The result of the path would copy more than {MaxCopiedValues} values.");
+        }
+
+        if (depth > MaxNesting)
+        {
+            throw TooDeep();
+        }
+
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var pair in obj)
+                {
+                    copy.Add(pair.Key, CloneBounded(pair.Value, ref budget, depth + 1));
+                }
+
+                return copy;
+            case JsonArray array:
+                var items = new JsonArray();
+                foreach (var item in array)
+                {
+                    items.Add(CloneBounded(item, ref budget, depth + 1));
+                }
+
+                return items;
+            default:
+                return node.DeepClone();
+        }
+    }
 
     public static JsonValueKind Kind(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
 

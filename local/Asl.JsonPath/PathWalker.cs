@@ -140,6 +140,37 @@ internal static class PathWalker
         }
     }
 
+    /// <summary>Follows a definite path without failing or allocating (filter operands): false when a step finds nothing.</summary>
+    public static bool TryWalkDefinite(PathSegment[] segments, JsonNode? node, out JsonNode? value)
+    {
+        foreach (var segment in segments)
+        {
+            switch (segment.Kind)
+            {
+                case SegmentKind.Property when node is JsonObject obj:
+                    if (!obj.TryGetPropertyValue(segment.Name, out node))
+                    {
+                        value = null;
+                        return false;
+                    }
+
+                    break;
+                case SegmentKind.Properties when node is JsonObject many:
+                    node = Merge(many, segment.Names);
+                    break;
+                case SegmentKind.Index when node is JsonArray array:
+                    node = ItemOrNull(array, segment.Index);
+                    break;
+                default:
+                    value = null;
+                    return false;
+            }
+        }
+
+        value = node;
+        return true;
+    }
+
     /// <summary>A leaf multi-property read (<c>$['a','b']</c>): one object holding the properties that exist.</summary>
     public static JsonObject Merge(JsonObject source, string[] names)
     {
@@ -193,42 +224,49 @@ internal static class PathWalker
     private static void Scan(PathSegment[] segments, int index, JsonNode? node, JsonNode? root, List<JsonNode?> results)
     {
         var segment = segments[index];
-        var pending = new Stack<JsonNode?>();
-        pending.Push(node);
+        var pending = new Stack<(JsonNode? Node, int Depth)>();
+        pending.Push((node, 0));
         while (pending.Count > 0)
         {
-            var current = pending.Pop();
-            switch (current)
+            var (current, depth) = pending.Pop();
+            if (current is not (JsonObject or JsonArray))
             {
-                case JsonObject obj:
-                    ApplyScanned(segments, index, segment, obj, root, results);
-                    PushChildren(pending, obj);
-                    break;
-                case JsonArray arr:
-                    ApplyScanned(segments, index, segment, arr, root, results);
-                    for (var i = arr.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(arr[i]);
-                    }
-
-                    break;
+                continue;
             }
+
+            if (depth > JsonText.MaxNesting)
+            {
+                throw JsonText.TooDeep();
+            }
+
+            ApplyScanned(segments, index, segment, current, root, results);
+            PushChildren(pending, current, depth + 1);
         }
     }
 
-    private static void PushChildren(Stack<JsonNode?> pending, JsonObject obj)
+    private static void PushChildren(Stack<(JsonNode? Node, int Depth)> pending, JsonNode container, int depth)
     {
-        var count = obj.Count;
-        var buffer = new JsonNode?[count];
-        var i = 0;
-        foreach (var pair in obj)
+        if (container is JsonArray array)
         {
-            buffer[i++] = pair.Value;
+            for (var i = array.Count - 1; i >= 0; i--)
+            {
+                pending.Push((array[i], depth));
+            }
+
+            return;
         }
 
-        for (i = count - 1; i >= 0; i--)
+        var obj = (JsonObject)container;
+        var buffer = new JsonNode?[obj.Count];
+        var n = 0;
+        foreach (var pair in obj)
         {
-            pending.Push(buffer[i]);
+            buffer[n++] = pair.Value;
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            pending.Push((buffer[i], depth));
         }
     }
 

@@ -59,19 +59,39 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void Evaluate_DeepScanOverDeeplyNestedInput_DoesNotOverflow()
+    public void Evaluate_DeepScanAt900Levels_FindsTheValue()
     {
-        JsonNode deep = new JsonObject { ["x"] = 1 };
-        for (var i = 0; i < 20000; i++)
-        {
-            deep = new JsonObject { ["n"] = deep };
-        }
-
-        var context = new PathEvaluationContext { Input = deep };
+        var context = new PathEvaluationContext { Input = Nested(900, new JsonObject { ["x"] = 1 }) };
 
         var value = JsonPathExpression.Parse("$..x").Evaluate(context);
 
         Assert.Equal("[1]", TestJson.Text(value));
+    }
+
+    [Fact]
+    public void Evaluate_DeepScanPast1000Levels_ThrowsInsteadOfOverflowing()
+    {
+        var context = new PathEvaluationContext { Input = Nested(20000, new JsonObject { ["x"] = 1 }) };
+
+        var error = Assert.Throws<JsonPathEvaluationException>(() => JsonPathExpression.Parse("$..x").Evaluate(context));
+
+        Assert.Equal(("States.Runtime", "The JSON value is nested more than 1000 levels deep."), (error.Error, error.Message));
+    }
+
+    [Fact]
+    public void Evaluate_DeepScanCopyingNestedMatches_StopsAtTheCopyBudget()
+    {
+        var leaves = new JsonArray();
+        for (var i = 0; i < 1000; i++)
+        {
+            leaves.Add(new JsonArray());
+        }
+
+        var context = new PathEvaluationContext { Input = Nested(990, leaves) };
+
+        var error = Assert.Throws<JsonPathEvaluationException>(() => JsonPathExpression.Parse("$..n").Evaluate(context));
+
+        Assert.Equal("The result of the path would copy more than 500000 values.", error.Message);
     }
 
     [Fact]
@@ -104,5 +124,16 @@ public class HostileInputTests
     public void Parse_DanglingBackslashInAFilterString_ThrowsSyntaxError()
     {
         Assert.Throws<JsonPathSyntaxException>(() => JsonPathExpression.Parse("$[?(@.a == 'x\\"));
+    }
+
+    private static JsonNode Nested(int levels, JsonNode leaf)
+    {
+        var node = leaf;
+        for (var i = 0; i < levels; i++)
+        {
+            node = new JsonObject { ["n"] = node };
+        }
+
+        return node;
     }
 }

@@ -152,11 +152,11 @@ internal static class ErrorHandlers
             {
                 session.Schema(Messages.UnknownStatesError(name), at);
             }
-            else if (name == StatesErrorNames.All && count > 1)
+            else if (name == ErrorNames.All && count > 1)
             {
                 session.Schema(Messages.StatesAllNotAlone, location);
             }
-            else if (name == StatesErrorNames.All && !lastHandler)
+            else if (name == ErrorNames.All && !lastHandler)
             {
                 session.Schema(Messages.StatesAllNotLast(handler), location);
             }

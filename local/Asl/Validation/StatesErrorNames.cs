@@ -5,14 +5,12 @@ namespace Asl;
 /// <summary>The predefined <c>States.*</c> error names; any other name in that namespace is rejected in ErrorEquals.</summary>
 internal static class StatesErrorNames
 {
-    public const string All = "States.ALL";
-
     private const string Prefix = "States.";
     private const string HttpStatusPrefix = "States.Http.StatusCode.";
 
     private static readonly FrozenSet<string> Known = new[]
     {
-        All, "States.HeartbeatTimeout", "States.Timeout", "States.TaskFailed", "States.Permissions",
+        ErrorNames.All, "States.HeartbeatTimeout", "States.Timeout", "States.TaskFailed", "States.Permissions",
         "States.ResultPathMatchFailure", "States.ParameterPathFailure", "States.QueryEvaluationError", "States.BranchFailed",
         "States.NoChoiceMatched", "States.IntrinsicFailure", "States.ExceedToleratedFailureThreshold",
         "States.ItemReaderFailed", "States.ResultWriterFailed", "States.DataLimitExceeded", "States.Runtime",

@@ -40,6 +40,37 @@ internal static class ErrorDocuments
         return Create(type, System.Text.Encoding.UTF8.GetString(body.Span));
     }
 
+    /// <summary>The top-level <c>errorType</c> string of an error document, or null.</summary>
+    public static string? ErrorType(ReadOnlySpan<byte> document)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(document);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isErrorType = reader.ValueTextEquals("errorType"u8);
+                reader.Read();
+                if (isErrorType && reader.TokenType == JsonTokenType.String)
+                {
+                    return reader.GetString();
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsJsonObject(ReadOnlySpan<byte> json)
     {
         try

@@ -58,6 +58,21 @@ internal sealed class FunctionPool : IAsyncDisposable
         await Task.WhenAll(sandboxes.Select(sandbox => sandbox.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
+    /// <summary>Kills every process tree synchronously, for when the host is exiting and cannot wait.</summary>
+    public void KillAll()
+    {
+        Sandbox[] sandboxes;
+        lock (_gate)
+        {
+            sandboxes = [.. _all];
+        }
+
+        foreach (var sandbox in sandboxes)
+        {
+            sandbox.Kill();
+        }
+    }
+
     private async Task<InvocationResult> RunAndReleaseAsync(Sandbox sandbox, Invocation invocation)
     {
         try

@@ -86,6 +86,7 @@ internal sealed class Invocation
             RequestId = RequestId,
             Payload = payload,
             FunctionError = functionError ? "Unhandled" : null,
+            ErrorType = functionError ? ErrorDocuments.ErrorType(payload.Span) : null,
             LogResult = LogTail(),
             Metrics = new InvocationMetrics(Elapsed, InitDuration, ProcessId),
         });

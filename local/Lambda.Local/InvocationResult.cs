@@ -18,6 +18,12 @@ public sealed record InvocationResult
     /// <summary><c>X-Amz-Function-Error</c>: <c>Unhandled</c> when the function failed, else null.</summary>
     public string? FunctionError { get; init; }
 
+    /// <summary>
+    /// The error document's <c>errorType</c> when <see cref="FunctionError"/> is set: the function's exception name,
+    /// or Lambda's own (<c>Sandbox.Timedout</c>, <c>Runtime.ExitError</c>, <c>Function.ResponseSizeTooLarge</c>, ...).
+    /// </summary>
+    public string? ErrorType { get; init; }
+
     /// <summary><c>X-Amz-Executed-Version</c>.</summary>
     public string ExecutedVersion { get; init; } = "$LATEST";
 

@@ -33,6 +33,7 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
         }
 
         _options = options ?? new LambdaEmulatorOptions();
+        AppDomain.CurrentDomain.ProcessExit += KillAllOnExit;
     }
 
     /// <summary>The Invoke REST API's base address (<c>http://127.0.0.1:&lt;port&gt;</c>), for <c>--endpoint-url</c>.</summary>
@@ -153,12 +154,22 @@ public sealed partial class LambdaEmulator : IAsyncDisposable
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
         if (_invokeApi is not null)
         {
             await _invokeApi.DisposeAsync().ConfigureAwait(false);
         }
 
         await Task.WhenAll(_pools.Values.Select(pool => pool.DisposeAsync().AsTask())).ConfigureAwait(false);
+    }
+
+    // A host that exits without disposing (Ctrl+C, SIGTERM, a test run ending) must not leave function processes behind.
+    private void KillAllOnExit(object? sender, EventArgs e)
+    {
+        foreach (var pool in _pools.Values)
+        {
+            pool.KillAll();
+        }
     }
 
     private (FunctionPool Pool, string InvokedArn) Resolve(string functionName, string? qualifier)

@@ -381,7 +381,8 @@ internal sealed class Sandbox : IAsyncDisposable
         }
     }
 
-    private void Kill()
+    /// <summary>Kills the process tree at once, without waiting; the exit monitor does the rest.</summary>
+    public void Kill()
     {
         lock (_gate)
         {

@@ -42,6 +42,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(200, result.StatusCode);
         Assert.Equal("Unhandled", result.FunctionError);
         Assert.Equal("Sandbox.Timedout", error.RootElement.GetProperty("errorType").GetString());
+        Assert.Equal("Sandbox.Timedout", result.ErrorType);
         Assert.Equal($"RequestId: {result.RequestId} Error: Task timed out after 1.00 seconds", error.RootElement.GetProperty("errorMessage").GetString());
         Assert.False(TestFunction.IsRunning(result.Metrics!.ProcessId!.Value));
     }

@@ -1,1 +1,3 @@
-return 0;
+using Workers.Local;
+
+return args is ["serve", .. var serveArgs] ? await ServeCommand.RunAsync(serveArgs) : 0;

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using StepFunctions.Local;
+
+namespace Workers.Local;
+
+/// <summary>
+/// <c>serve [--port N]</c>: only the Step Functions API, a drop-in for Step Functions Local, configured by its
+/// environment variables (AWS_ACCOUNT_ID, AWS_DEFAULT_REGION, WAIT_TIME_SCALE, SFN_MOCK_CONFIG, *_ENDPOINT).
+/// Runs until Ctrl-C or SIGTERM.
+/// </summary>
+internal static class ServeCommand
+{
+    private const string Usage = "usage: serve [--port N]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = StepFunctionsServerOptions.FromEnvironment();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--port" && i + 1 < args.Length
+                && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535)
+            {
+                options = options with { Port = port };
+                i++;
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"serve: unexpected argument '{args[i]}'. {Usage}").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        StepFunctionsServer server;
+        try
+        {
+            server = await StepFunctionsServer.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            // A busy port or an unreadable MockConfigFile: say which, rather than a stack trace.
+            await Console.Error.WriteLineAsync($"serve: cannot start on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (server)
+        {
+            Console.WriteLine($"Starting server on port {server.Endpoint.Port} with account {options.AccountId}, region {options.Region}");
+            if (options.MockConfigPath is { } mocks)
+            {
+                Console.WriteLine($"Mock configuration: {mocks}");
+            }
+
+            Console.WriteLine($"Step Functions API ready at {server.Endpoint.ToString().TrimEnd('/')} (Ctrl-C to stop)");
+            await stop.Task.ConfigureAwait(false);
+        }
+
+        Console.WriteLine("Step Functions API stopped");
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+    }
+}

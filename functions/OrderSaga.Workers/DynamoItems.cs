@@ -39,6 +39,34 @@ internal static class DynamoItems
         }
     }
 
+    /// <summary>Writes an item unless one with its key exists; false when it does.</summary>
+    public static Task<bool> TryPutNewAsync(
+        IAmazonDynamoDB client, string table, string keyAttribute, Dictionary<string, AttributeValue> item, CancellationToken cancellationToken) =>
+        TryConditionalAsync(() => client.PutItemAsync(
+            new PutItemRequest
+            {
+                TableName = table,
+                Item = item,
+                ConditionExpression = "attribute_not_exists(#key)",
+                ExpressionAttributeNames = new() { ["#key"] = keyAttribute },
+            },
+            cancellationToken));
+
+    /// <summary>Moves an item's <c>status</c> from one value to another; false when it is missing or not in <paramref name="from"/>.</summary>
+    public static Task<bool> TryChangeStatusAsync(
+        IAmazonDynamoDB client, string table, Dictionary<string, AttributeValue> key, string from, string to, CancellationToken cancellationToken) =>
+        TryConditionalAsync(() => client.UpdateItemAsync(
+            new UpdateItemRequest
+            {
+                TableName = table,
+                Key = key,
+                UpdateExpression = "SET #status = :to",
+                ConditionExpression = "#status = :from",
+                ExpressionAttributeNames = new() { ["#status"] = "status" },
+                ExpressionAttributeValues = new() { [":to"] = S(to), [":from"] = S(from) },
+            },
+            cancellationToken));
+
     /// <summary>A consistent read of one item; null when absent.</summary>
     public static async Task<Dictionary<string, AttributeValue>?> GetAsync(
         IAmazonDynamoDB client, string table, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)

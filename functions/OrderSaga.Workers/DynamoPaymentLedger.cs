@@ -27,7 +27,10 @@ public sealed class DynamoPaymentLedger(IAmazonDynamoDB client, string tableName
 
     /// <inheritdoc />
     public Task<bool> TryRecordChargeAsync(Payment payment, CancellationToken cancellationToken) =>
-        PutOnceAsync(
+        TryPutNewAsync(
+            client,
+            tableName,
+            "id",
             new()
             {
                 ["id"] = S($"charge#{payment.OrderId}"),
@@ -53,7 +56,10 @@ public sealed class DynamoPaymentLedger(IAmazonDynamoDB client, string tableName
 
     /// <inheritdoc />
     public Task<bool> TryRecordRefundAsync(Refund refund, CancellationToken cancellationToken) =>
-        PutOnceAsync(
+        TryPutNewAsync(
+            client,
+            tableName,
+            "id",
             new()
             {
                 ["id"] = S($"refund#{refund.OrderId}"),
@@ -127,9 +133,4 @@ public sealed class DynamoPaymentLedger(IAmazonDynamoDB client, string tableName
     }
 
     private static string CustomerKey(string customerId, string currency) => $"customer#{customerId}#{currency}";
-
-    private Task<bool> PutOnceAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken) =>
-        TryConditionalAsync(() => client.PutItemAsync(
-            new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(id)" },
-            cancellationToken));
 }

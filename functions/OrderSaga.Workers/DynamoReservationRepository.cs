@@ -17,23 +17,21 @@ public sealed class DynamoReservationRepository(IAmazonDynamoDB client, string t
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(Reservation reservation, CancellationToken cancellationToken) =>
-        TryConditionalAsync(() => client.PutItemAsync(
-            new PutItemRequest
+        TryPutNewAsync(
+            client,
+            tableName,
+            "orderId",
+            new()
             {
-                TableName = tableName,
-                Item = new()
+                ["orderId"] = S(reservation.OrderId),
+                ["reservationId"] = S(reservation.ReservationId),
+                ["status"] = S(reservation.Status == ReservationStatus.Active ? Active : Released),
+                ["lines"] = new AttributeValue
                 {
-                    ["orderId"] = S(reservation.OrderId),
-                    ["reservationId"] = S(reservation.ReservationId),
-                    ["status"] = S(reservation.Status == ReservationStatus.Active ? Active : Released),
-                    ["lines"] = new AttributeValue
-                    {
-                        L = [.. reservation.Lines.Select(line => new AttributeValue { M = new() { ["sku"] = S(line.Sku), ["quantity"] = N(line.Quantity) } })],
-                    },
+                    L = [.. reservation.Lines.Select(line => new AttributeValue { M = new() { ["sku"] = S(line.Sku), ["quantity"] = N(line.Quantity) } })],
                 },
-                ConditionExpression = "attribute_not_exists(orderId)",
             },
-            cancellationToken));
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<Reservation?> GetAsync(string orderId, CancellationToken cancellationToken) =>
@@ -47,15 +45,5 @@ public sealed class DynamoReservationRepository(IAmazonDynamoDB client, string t
 
     /// <inheritdoc />
     public Task<bool> TryReleaseAsync(string orderId, CancellationToken cancellationToken) =>
-        TryConditionalAsync(() => client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key("orderId", orderId),
-                UpdateExpression = "SET #status = :released",
-                ConditionExpression = "#status = :active",
-                ExpressionAttributeNames = new() { ["#status"] = "status" },
-                ExpressionAttributeValues = new() { [":released"] = S(Released), [":active"] = S(Active) },
-            },
-            cancellationToken));
+        TryChangeStatusAsync(client, tableName, Key("orderId", orderId), Active, Released, cancellationToken);
 }

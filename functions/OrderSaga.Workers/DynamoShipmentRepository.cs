@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Workers.Domain;
 using static OrderSaga.Workers.DynamoItems;
 
@@ -16,20 +15,18 @@ public sealed class DynamoShipmentRepository(IAmazonDynamoDB client, string tabl
 
     /// <inheritdoc />
     public Task<bool> TryAddAsync(Shipment shipment, CancellationToken cancellationToken) =>
-        TryConditionalAsync(() => client.PutItemAsync(
-            new PutItemRequest
+        TryPutNewAsync(
+            client,
+            tableName,
+            "orderId",
+            new()
             {
-                TableName = tableName,
-                Item = new()
-                {
-                    ["orderId"] = S(shipment.OrderId),
-                    ["shipmentId"] = S(shipment.ShipmentId),
-                    ["trackingNumber"] = S(shipment.TrackingNumber),
-                    ["status"] = S(shipment.Status == ShipmentStatus.Created ? Created : Cancelled),
-                },
-                ConditionExpression = "attribute_not_exists(orderId)",
+                ["orderId"] = S(shipment.OrderId),
+                ["shipmentId"] = S(shipment.ShipmentId),
+                ["trackingNumber"] = S(shipment.TrackingNumber),
+                ["status"] = S(shipment.Status == ShipmentStatus.Created ? Created : Cancelled),
             },
-            cancellationToken));
+            cancellationToken);
 
     /// <inheritdoc />
     public async Task<Shipment?> GetAsync(string orderId, CancellationToken cancellationToken) =>
@@ -43,15 +40,5 @@ public sealed class DynamoShipmentRepository(IAmazonDynamoDB client, string tabl
 
     /// <inheritdoc />
     public Task<bool> TryCancelAsync(string orderId, CancellationToken cancellationToken) =>
-        TryConditionalAsync(() => client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key("orderId", orderId),
-                UpdateExpression = "SET #status = :cancelled",
-                ConditionExpression = "#status = :created",
-                ExpressionAttributeNames = new() { ["#status"] = "status" },
-                ExpressionAttributeValues = new() { [":cancelled"] = S(Cancelled), [":created"] = S(Created) },
-            },
-            cancellationToken));
+        TryChangeStatusAsync(client, tableName, Key("orderId", orderId), Created, Cancelled, cancellationToken);
 }

@@ -6,8 +6,8 @@ namespace Asl.JsonPath;
 /// </summary>
 public sealed class JsonPathEvaluationException : JsonPathException
 {
+    /// <summary>The error AWS raises for every data-flow failure here: bad paths, payload templates and intrinsics.</summary>
     public const string RuntimeError = "States.Runtime";
-    public const string IntrinsicFailureError = "States.IntrinsicFailure";
 
     public JsonPathEvaluationException()
         : this(RuntimeError, string.Empty)

@@ -54,9 +54,6 @@ public sealed class JsonPathExpression
     /// <summary>A reference path: only property and index steps, so at most one value.</summary>
     public bool IsDefinite { get; }
 
-    /// <summary>True when the path is a bare root (<c>$</c>, <c>$$</c> or <c>$name</c>).</summary>
-    public bool IsRootOnly => _segments.Length == 0;
-
     internal PathSegment[] Segments => _segments;
 
     /// <summary>True when evaluation builds a new node (an indefinite path's array, a merged union) rather than returning one from the data.</summary>

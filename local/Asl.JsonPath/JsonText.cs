@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,7 +17,7 @@ internal static class JsonText
 
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxNesting };
 
     /// <summary>Deepest JSON nesting handled where depth matters (Jackson's default limit, which AWS runs with).</summary>
     public const int MaxNesting = 1000;
@@ -168,8 +167,4 @@ internal static class JsonText
 
     /// <summary>Java's Math.round: half rounds towards positive infinity.</summary>
     public static double RoundHalfUp(double value) => Math.Floor(value + 0.5);
-
-    public static JsonNode Number(long value) => JsonValue.Create(value);
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -53,7 +53,14 @@ internal static class JsonataExpressions
             case JsonValueKind.Object:
                 foreach (var property in value.EnumerateObject())
                 {
-                    CheckPayload(session, property.Value, $"{location}/{property.Name}", errorOutputInScope);
+                    if (property.Name.EndsWith(".$", StringComparison.Ordinal))
+                    {
+                        session.WrongLanguage(QueryLanguage.Jsonata, property.Name, location);
+                    }
+                    else
+                    {
+                        CheckPayload(session, property.Value, $"{location}/{property.Name}", errorOutputInScope);
+                    }
                 }
 
                 break;

@@ -31,16 +31,26 @@ internal static class ScopeValidator
 
     public static void CheckItemProcessor(ValidationSession session, JsonElement processor, string location)
     {
-        if (ValueChecks.Object(session, processor, location))
+        if (!ValueChecks.Object(session, processor, location))
         {
+            return;
+        }
+
+        var childType = IsDistributedExpress(processor) ? StateMachineType.Express : session.MachineType;
+        session.AsChildExecutions(childType, () =>
             Check(session, processor, location, topLevel: false, property => property.Name switch
             {
                 "Comment" => Checked(() => ValueChecks.String(session, property.Value, $"{location}/Comment")),
                 "ProcessorConfig" => Checked(() => MapConfiguration.ProcessorConfig(session, property.Value, $"{location}/ProcessorConfig", QueryLanguage.JsonPath)),
                 _ => false,
-            });
-        }
+            }));
     }
+
+    private static bool IsDistributedExpress(JsonElement processor) =>
+        processor.TryGetProperty("ProcessorConfig", out var config) && config.ValueKind == JsonValueKind.Object
+        && config.TryGetProperty("Mode", out var mode) && mode.ValueKind == JsonValueKind.String && mode.GetString() == "DISTRIBUTED"
+        && config.TryGetProperty("ExecutionType", out var executionType) && executionType.ValueKind == JsonValueKind.String
+        && executionType.GetString() == "EXPRESS";
 
     // isOwnField checks a field other than StartAt and States, and says false when the block may not have it.
     private static void Check(ValidationSession session, JsonElement scope, string prefix, bool topLevel, Func<JsonProperty, bool> isOwnField)

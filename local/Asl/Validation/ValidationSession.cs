@@ -16,7 +16,11 @@ internal sealed class ValidationSession
         MachineLanguage = machineLanguage;
     }
 
-    public StateMachineType MachineType { get; }
+    /// <summary>
+    /// The workflow type the states being checked run as: the machine's, or EXPRESS inside a Distributed Map whose
+    /// child executions are EXPRESS.
+    /// </summary>
+    public StateMachineType MachineType { get; private set; }
 
     /// <summary>The language states default to, inside Parallel branches and Map processors too.</summary>
     public QueryLanguage MachineLanguage { get; }
@@ -54,6 +58,21 @@ internal sealed class ValidationSession
             {
                 Schema(Messages.OnlyOneOf(group), $"{location}/{first}");
             }
+        }
+    }
+
+    /// <summary>Runs a check of nested states as child executions of the given type.</summary>
+    public void AsChildExecutions(StateMachineType type, Action check)
+    {
+        var outer = MachineType;
+        MachineType = type;
+        try
+        {
+            check();
+        }
+        finally
+        {
+            MachineType = outer;
         }
     }
 

@@ -77,4 +77,19 @@ public sealed class ExpressTests
 
         Assert.Empty(diagnostics);
     }
+
+    [Fact]
+    public void Validate_SyncInsideDistributedExpressChildren_IsRejectedInStandardMachine()
+    {
+        const string definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+              "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2", "End": true}}}}}}
+            """;
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Equal(
+            [new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "Express state machine does not support '.sync' service integration", "/States/M/ItemProcessor/States/T/Resource")],
+            diagnostics);
+    }
 }

@@ -171,4 +171,19 @@ public sealed class QueryLanguageTests
             [new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "The QueryLanguage is set to 'JSONata', but field 'ResultPath' is only supported for the 'JSONPath' QueryLanguage", "/States/T/Catch[0]/ResultPath")],
             diagnostics);
     }
+
+    [Fact]
+    public void Validate_DollarKeyInJsonataPayload_IsJsonPathOnly()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+              "Arguments": {"FunctionName": "f", "Payload": {"order.$": "$.order"}}}}}
+            """;
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Equal(
+            [new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "The QueryLanguage is set to 'JSONata', but field 'order.$' is only supported for the 'JSONPath' QueryLanguage", "/States/T/Arguments/Payload/order.$")],
+            diagnostics);
+    }
 }

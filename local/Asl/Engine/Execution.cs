@@ -120,6 +120,11 @@ public sealed class Execution
         {
             Close(ExecutionStatus.Aborted, null, null, null, 0);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OperationCanceledException or IOException or NotSupportedException)
+        {
+            // A fault in the engine or a handler must end the execution visibly, never leave it running forever.
+            Close(ExecutionStatus.Failed, null, ErrorNames.Runtime, $"Internal error: {e.GetType().Name}: {e.Message}", frame.LastEventId);
+        }
         finally
         {
             timeout?.Dispose();

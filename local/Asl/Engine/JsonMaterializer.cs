@@ -32,4 +32,16 @@ internal static class JsonMaterializer
     }
 
     public static JsonNode? Detached(JsonNode? value) => value?.Parent is null ? value : value.DeepClone();
+
+    /// <summary>An array of the values, cloning any that already belong to a tree (or appear twice).</summary>
+    public static JsonArray ToArray(IEnumerable<JsonNode?> values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add(Detached(value));
+        }
+
+        return array;
+    }
 }

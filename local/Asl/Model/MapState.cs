@@ -55,7 +55,7 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
             var iteration = new Frame(run, new VariableScope(frame.Scope), token, started.Id);
             try
             {
-                results[index] = JsonMaterializer.Detached(await iteration.RunAsync(Processor, input).ConfigureAwait(false));
+                results[index] = await iteration.RunAsync(Processor, input).ConfigureAwait(false);
             }
             catch (StatesErrorException)
             {
@@ -73,7 +73,7 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
             chain.Finished(iteration.LastEventId);
         });
         await RunGroupAsync(frame, group, chain).ConfigureAwait(false);
-        return new JsonArray(results);
+        return JsonMaterializer.ToArray(results);
     }
 
     private static async ValueTask RunGroupAsync(Frame frame, ChildGroup group, ChildChain chain)
@@ -195,9 +195,9 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
         }
         else
         {
-            result = new JsonArray([.. outcomes.Select(o => o.Status == ExecutionStatus.Succeeded
-                ? JsonMaterializer.Detached(o.Output)
-                : new JsonObject { ["Error"] = o.Error, ["Cause"] = o.Cause })]);
+            result = JsonMaterializer.ToArray(outcomes.Select(o => o.Status == ExecutionStatus.Succeeded
+                ? o.Output
+                : new JsonObject { ["Error"] = o.Error, ["Cause"] = o.Cause }));
         }
 
         mapRun.Close("SUCCEEDED", frame.Clock.UtcNow);

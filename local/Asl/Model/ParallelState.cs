@@ -46,6 +46,6 @@ internal sealed class ParallelState(string name, StateDataFlow flow, Retrier[] r
 
         frame.LastEventId = chain.Last;
         frame.AppendDetached(HistoryEventType.ParallelStateSucceeded, null);
-        return Flow.BuildOutput(visit, rawInput, new JsonArray([.. results.Select(JsonMaterializer.Detached)]));
+        return Flow.BuildOutput(visit, rawInput, JsonMaterializer.ToArray(results));
     }
 }

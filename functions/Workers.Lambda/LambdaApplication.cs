@@ -17,6 +17,8 @@ namespace Workers.Lambda;
 ///     .Handle("ReleaseInventory", release.HandleAsync, OrderJson.Default.ReleaseInput);
 /// return await app.RunAsync();
 /// </code>
+/// Registering through <see cref="RunAsync(Action{LambdaApplication}, CancellationToken)"/> instead reports a failure
+/// while building the handlers to <c>/runtime/init/error</c>.
 /// A handler's exception is reported as Lambda's error document with <c>errorType</c> = the exception's short class
 /// name (the Step Functions error name) and the loop continues; an unusable event is a
 /// <see cref="JsonSerializerException"/>. A missing or unknown <c>WORKERS_HANDLER</c> is reported to
@@ -70,7 +72,47 @@ public sealed class LambdaApplication
     /// Runs the function from the process environment, logging to stdout, until SIGTERM or SIGINT.
     /// Returns <see cref="ExitShutdown"/>, <see cref="ExitInitFailed"/> or <see cref="ExitRuntimeApiFailed"/>.
     /// </summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    public Task<int> RunAsync(CancellationToken cancellationToken = default) =>
+        UntilShutdownSignalAsync(token => RunAsync(LambdaEnvironment.FromProcess(), Console.Out, token), cancellationToken);
+
+    /// <summary>
+    /// Runs the function from the process environment like <see cref="RunAsync(CancellationToken)"/>, with
+    /// registration inside Lambda's init phase: an exception thrown by <paramref name="configure"/> (a missing
+    /// setting, an unreachable dependency) is reported to <c>/runtime/init/error</c> under its short class name and
+    /// the process exits with <see cref="ExitInitFailed"/>.
+    /// <code>return await LambdaApplication.RunAsync(app => new SagaWorkers(SagaSettings.FromEnvironment()).Register(app));</code>
+    /// </summary>
+    public static Task<int> RunAsync(Action<LambdaApplication> configure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return UntilShutdownSignalAsync(
+            token => new LambdaApplication().RunCoreAsync(configure, LambdaEnvironment.FromProcess(), Console.Out, token),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs like <see cref="RunAsync(Action{LambdaApplication}, CancellationToken)"/> with an explicit environment and
+    /// log output, until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public static Task<int> RunAsync(
+        Action<LambdaApplication> configure,
+        LambdaEnvironment environment,
+        TextWriter logOutput,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return new LambdaApplication().RunCoreAsync(configure, environment, logOutput, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the function against <see cref="LambdaEnvironment.RuntimeApi"/> with the handler named by
+    /// <see cref="LambdaEnvironment.Handler"/>, writing JSON log lines to <paramref name="logOutput"/>, until
+    /// <paramref name="cancellationToken"/> is cancelled. An invocation in progress at cancellation still posts its result.
+    /// </summary>
+    public Task<int> RunAsync(LambdaEnvironment environment, TextWriter logOutput, CancellationToken cancellationToken) =>
+        RunCoreAsync(configure: null, environment, logOutput, cancellationToken);
+
+    private static async Task<int> UntilShutdownSignalAsync(Func<CancellationToken, Task<int>> run, CancellationToken cancellationToken)
     {
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         void Stop(PosixSignalContext context)
@@ -81,19 +123,18 @@ public sealed class LambdaApplication
 
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        return await RunAsync(LambdaEnvironment.FromProcess(), Console.Out, shutdown.Token).ConfigureAwait(false);
+        return await run(shutdown.Token).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Runs the function against <see cref="LambdaEnvironment.RuntimeApi"/> with the handler named by
-    /// <see cref="LambdaEnvironment.Handler"/>, writing JSON log lines to <paramref name="logOutput"/>, until
-    /// <paramref name="cancellationToken"/> is cancelled. An invocation in progress at cancellation still posts its result.
-    /// </summary>
-    public async Task<int> RunAsync(LambdaEnvironment environment, TextWriter logOutput, CancellationToken cancellationToken)
+    private async Task<int> RunCoreAsync(
+        Action<LambdaApplication>? configure,
+        LambdaEnvironment environment,
+        TextWriter logOutput,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(logOutput);
-        var log = new JsonLogWriter(TextWriter.Synchronized(logOutput), environment);
+        var log = new JsonLogWriter(logOutput, environment);
         if (environment.RuntimeApi is null)
         {
             log.Write(LogLevels.Error, "AWS_LAMBDA_RUNTIME_API is not set: this executable runs inside Lambda or the local Runtime API emulator.", null);
@@ -103,6 +144,20 @@ public sealed class LambdaApplication
         using var client = new RuntimeApiClient(environment.RuntimeApi);
         try
         {
+            if (configure is not null)
+            {
+                try
+                {
+                    configure(this);
+                }
+                catch (Exception e)
+                {
+                    log.Write(LogLevels.Error, e.ToString(), null);
+                    await client.ReportInitErrorAsync(e, cancellationToken).ConfigureAwait(false);
+                    return ExitInitFailed;
+                }
+            }
+
             if (!_handlers.TryGetValue(environment.Handler ?? "", out var handler))
             {
                 var error = new UnknownHandlerException(UnknownHandlerMessage(environment.Handler));

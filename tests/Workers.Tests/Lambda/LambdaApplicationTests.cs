@@ -230,6 +230,38 @@ public sealed class LambdaApplicationTests
     }
 
     [Fact]
+    public async Task RunAsync_ConfigureRegistersHandlers_ServesThem()
+    {
+        await using var api = RuntimeApiStub.Start();
+        api.Enqueue("req-1", Ada);
+        await using var log = new StringWriter();
+        using var shutdown = new CancellationTokenSource();
+        var run = LambdaApplication.RunAsync(app => LambdaTestHandlers.Register(app), Environment(api, "Greet"), log, shutdown.Token);
+
+        var post = await api.NextPostAsync();
+        await shutdown.CancelAsync();
+
+        Assert.Equal(
+            ("""{"message":"Hello, Ada"}""", LambdaApplication.ExitShutdown),
+            (post.Body, await run.WaitAsync(TimeSpan.FromSeconds(30))));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigureThrows_ReportsInitErrorAndExitsNonZero()
+    {
+        await using var api = RuntimeApiStub.Start();
+        await using var log = new StringWriter();
+
+        var exitCode = await LambdaApplication.RunAsync(
+            _ => throw new InvalidOperationException("ORDERS_TABLE is not set."), Environment(api, "Greet"), log, CancellationToken.None);
+        var post = await api.NextPostAsync();
+
+        Assert.Equal(
+            ("/2018-06-01/runtime/init/error", "InvalidOperationException", "ORDERS_TABLE is not set.", LambdaApplication.ExitInitFailed),
+            (post.Path, post.Json.GetProperty("errorType").GetString(), post.Json.GetProperty("errorMessage").GetString(), exitCode));
+    }
+
+    [Fact]
     public void Handle_DuplicateName_ThrowsArgumentException()
     {
         var app = LambdaTestHandlers.App();
@@ -242,6 +274,13 @@ public sealed class LambdaApplicationTests
 
     private static async Task<RuntimeApiPost> InvokeAsync(string? handler, string? body, IReadOnlyDictionary<string, string>? headers = null) =>
         (await LambdaRun.InvokeOnceAsync(LambdaTestHandlers.App(), handler, body, headers, FunctionVariables)).Post;
+
+    private static LambdaEnvironment Environment(RuntimeApiStub api, string handler) =>
+        LambdaEnvironment.FromVariables(new Dictionary<string, string?>(FunctionVariables)
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = api.HostAndPort,
+            [LambdaApplication.HandlerVariable] = handler,
+        });
 
     private static ContextSnapshot Snapshot(RuntimeApiPost post) =>
         JsonSerializer.Deserialize(post.Body, LambdaTestJson.Default.ContextSnapshot)!;

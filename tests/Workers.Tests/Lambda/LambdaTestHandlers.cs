@@ -53,7 +53,9 @@ public sealed partial class LambdaTestJson : JsonSerializerContext;
 /// <summary>The handlers the runtime tests register.</summary>
 internal static class LambdaTestHandlers
 {
-    public static LambdaApplication App() => new LambdaApplication()
+    public static LambdaApplication App() => Register(new LambdaApplication());
+
+    public static LambdaApplication Register(LambdaApplication app) => app
         .Handle("Greet", GreetAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)
         .Handle("Snapshot", SnapshotAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.ContextSnapshot)
         .Handle("Decline", DeclineAsync, LambdaTestJson.Default.GreetInput, LambdaTestJson.Default.GreetOutput)

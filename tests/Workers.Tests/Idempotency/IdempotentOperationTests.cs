@@ -184,6 +184,22 @@ public sealed class IdempotentOperationTests(DynaliteFixture dynalite) : IAsyncL
     }
 
     [Fact]
+    public async Task ExecuteAsync_LocalCacheFull_EvictsLeastRecentlyUsed()
+    {
+        var charge = Charge(Options() with
+        {
+            Store = new DynamoDBPersistenceStore(dynalite.Client, new() { TableName = _table, UseLocalCache = true, LocalCacheMaxItems = 1 }),
+        });
+        await charge.ExecuteAsync(Order1, null, CountingHandler);
+        await charge.ExecuteAsync(Order1 with { OrderId = "order-2" }, null, CountingHandler);
+        await dynalite.Client.DeleteItemAsync(_table, new Dictionary<string, AttributeValue> { ["id"] = new(Order1Key) });
+
+        await charge.ExecuteAsync(Order1, null, CountingHandler);
+
+        Assert.Equal(3, _handlerRuns);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_MissingKeyWithThrowOnNoKey_ThrowsKeyException()
     {
         var charge = Charge(Options(throwOnNoKey: true));

@@ -320,9 +320,15 @@ internal static class IntrinsicLibrary
         }
 
         var result = new JsonArray();
-        foreach (var part in text.Split(delimiters.ToCharArray(), StringSplitOptions.RemoveEmptyEntries))
+
+        // string.Split with no separator characters would split on white space; no delimiter means no split.
+        var parts = delimiters.Length == 0 ? [text] : text.Split(delimiters.ToCharArray(), StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
         {
-            result.Add(JsonValue.Create(part));
+            if (part.Length > 0)
+            {
+                result.Add(JsonValue.Create(part));
+            }
         }
 
         return result;

@@ -50,6 +50,8 @@ public class IntrinsicFunctionTests
     [InlineData("States.StringSplit($.inputString, $.splitter)", """["1","2","3","4","5"]""")]
     [InlineData("States.StringSplit($.multi, $.multiSplitter)", """["This","is","a","test","string"]""")]
     [InlineData("States.StringSplit(',,a,,b,', ',')", """["a","b"]""")]
+    [InlineData("States.StringSplit('a b', '')", """["a b"]""")]
+    [InlineData("States.StringSplit('', ',')", "[]")]
     [InlineData("States.Format('Hello, my name is {}.', $.name)", "\"Hello, my name is Arnav.\"")]
     [InlineData("States.Format($.template, $.name)", "\"Hello, my name is Arnav.\"")]
     [InlineData("States.Format('{} {} {} {}', 'a', 1.5, true, null)", "\"a 1.5 true null\"")]

@@ -3,6 +3,16 @@ using OrderSaga.Workers;
 using Workers.Lambda;
 
 // One executable for every order saga state; WORKERS_HANDLER (set per function in template.yaml) picks the handler.
+SagaSettings settings;
+try
+{
+    settings = SagaSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+}
+catch (InvalidOperationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return LambdaApplication.ExitInitFailed;
+}
+
 using var dynamoDb = new AmazonDynamoDBClient();
-var workers = new SagaWorkers(dynamoDb, SagaSettings.FromEnvironment(Environment.GetEnvironmentVariable));
-return await workers.Register(new LambdaApplication()).RunAsync();
+return await new SagaWorkers(dynamoDb, settings).Register(new LambdaApplication()).RunAsync();

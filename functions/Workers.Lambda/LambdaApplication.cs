@@ -141,7 +141,13 @@ public sealed class LambdaApplication
             return ExitInitFailed;
         }
 
-        using var client = new RuntimeApiClient(environment.RuntimeApi);
+        using var client = RuntimeApiClient.Create(environment.RuntimeApi);
+        if (client is null)
+        {
+            log.Write(LogLevels.Error, $"AWS_LAMBDA_RUNTIME_API '{environment.RuntimeApi}' is not host:port.", null);
+            return ExitInitFailed;
+        }
+
         try
         {
             if (configure is not null)

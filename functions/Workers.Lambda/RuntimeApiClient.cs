@@ -11,15 +11,23 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public RuntimeApiClient(string hostAndPort)
+    private RuntimeApiClient(Uri baseAddress)
     {
         // /next blocks until an event arrives, possibly for hours while the sandbox is frozen, so no client timeout.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
         {
-            BaseAddress = new Uri($"http://{hostAndPort}/2018-06-01/"),
+            BaseAddress = baseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("workers-lambda", "1.0"));
+    }
+
+    /// <summary>A client for <c>AWS_LAMBDA_RUNTIME_API</c>'s <c>host:port</c>, or null when the value is not one.</summary>
+    public static RuntimeApiClient? Create(string hostAndPort)
+    {
+        var valid = Uri.TryCreate($"http://{hostAndPort}/2018-06-01/", UriKind.Absolute, out var baseAddress)
+            && string.Equals(baseAddress.Authority, hostAndPort, StringComparison.OrdinalIgnoreCase);
+        return valid ? new RuntimeApiClient(baseAddress!) : null;
     }
 
     public async Task<RuntimeInvocation> NextAsync(CancellationToken cancellationToken)

@@ -207,6 +207,24 @@ public sealed class LambdaApplicationTests
         Assert.StartsWith("WORKERS_HANDLER is not set.", post.Json.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://127.0.0.1:9001")]
+    [InlineData("127.0.0.1:9001/path")]
+    public async Task RunAsync_MissingOrMalformedRuntimeApi_ExitsWithInitFailure(string? runtimeApi)
+    {
+        await using var log = new StringWriter();
+        var environment = LambdaEnvironment.FromVariables(new Dictionary<string, string?>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi,
+            [LambdaApplication.HandlerVariable] = "Greet",
+        });
+
+        var exitCode = await LambdaTestHandlers.App().RunAsync(environment, log, CancellationToken.None);
+
+        Assert.Equal(LambdaApplication.ExitInitFailed, exitCode);
+    }
+
     [Fact]
     public async Task RunAsync_ShutdownRequested_ExitsZeroWhileWaitingForAnEvent()
     {

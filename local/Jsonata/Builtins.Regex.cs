@@ -143,7 +143,13 @@ internal static partial class Builtins
             return Values.Bool(str.Contains(t, StringComparison.Ordinal));
         }
 
-        return Values.Bool(EvaluateMatcher(env, token!, str) is not null);
+        if (token is null)
+        {
+            // The reference fails on a missing token without a JSONata error; the suite records null.
+            return JNull.Instance;
+        }
+
+        return Values.Bool(EvaluateMatcher(env, token, str) is not null);
     }
 
     private static object? Split(Frame env, string? str, object? separator, object? limitArg)

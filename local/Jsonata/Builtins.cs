@@ -76,7 +76,7 @@ internal static partial class Builtins
         Add("decodeUrlComponent", "<s-:s>", 1, (_, _, a) => UrlCodec.Decode(Arg(a, 0) as string, true));
         Add("decodeUrl", "<s-:s>", 1, (_, _, a) => UrlCodec.Decode(Arg(a, 0) as string, false));
         Add("eval", "<sx?:x>", 2, (e, i, a) => Eval(e, i, Arg(a, 0) as string, a.Count > 1 ? a[1] : null));
-        Add("toMillis", "<s-s?:n>", 2, (_, _, a) => Arg(a, 0) is string s ? DateTimeFormatter.ToMillis(s, Arg(a, 1) as string) : null);
+        Add("toMillis", "<s-s?:n>", 2, (e, _, a) => Arg(a, 0) is string s ? DateTimeFormatter.ToMillis(s, Arg(a, 1) as string, e.Ctx.NowMillis) : null);
         Add("fromMillis", "<n-s?s?:s>", 3, (_, _, a) => Arg(a, 0) is double d ? DateTimeFormatter.FromMillis(d, Arg(a, 1) as string, Arg(a, 2) as string) : null);
         Add("clone", "<(oa)-:o>", 1, (_, _, a) => Values.DeepCopy(Arg(a, 0)));
         Add("now", "<s?s?:s>", 2, (e, _, a) => DateTimeFormatter.FromMillis(e.Ctx.NowMillis, Arg(a, 0) as string, Arg(a, 1) as string));
@@ -136,10 +136,8 @@ internal static partial class Builtins
                 }
 
                 return false;
-            case RegexMatcher:
-                return false;
             case JFunc:
-                return true;
+                return false;
             default:
                 return Values.ObjectCount(arg) > 0;
         }

@@ -828,22 +828,34 @@ internal static class Evaluator
             input = w[0];
         }
 
-        if (Values.IsObject(input))
+        if (input is Seq elements)
+        {
+            foreach (var item in elements)
+            {
+                AddWildcardValue(item, results);
+            }
+        }
+        else if (Values.IsObject(input))
         {
             foreach (var kv in Values.Entries(input!))
             {
-                if (kv.Value is Seq arr)
-                {
-                    Flatten(arr, results);
-                }
-                else if (kv.Value is not null)
-                {
-                    results.Add(kv.Value);
-                }
+                AddWildcardValue(kv.Value, results);
             }
         }
 
         return results;
+    }
+
+    private static void AddWildcardValue(object? value, Seq results)
+    {
+        if (value is Seq arr)
+        {
+            Flatten(arr, results);
+        }
+        else if (value is not null)
+        {
+            results.Add(value);
+        }
     }
 
     private static void Flatten(object? arg, Seq into)
@@ -993,10 +1005,12 @@ internal static class Evaluator
         for (var itemIndex = 0; itemIndex < inputSeq.Count; itemIndex++)
         {
             var item = inputSeq[itemIndex];
-            var itemEnv = reduce ? FrameFromTuple(env, (TupleBinding)item!) : env;
+            var tupleItem = reduce ? item as TupleBinding : null;
+            var itemEnv = tupleItem is null ? env : FrameFromTuple(env, tupleItem);
+            var keyContext = reduce ? tupleItem?.GetValueOrDefault("@") : item;
             for (var pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
             {
-                var key = Evaluate(pairs[pairIndex].Key, reduce ? ((TupleBinding)item!).GetValueOrDefault("@") : item, itemEnv);
+                var key = Evaluate(pairs[pairIndex].Key, keyContext, itemEnv);
                 if (key is null)
                 {
                     continue;
@@ -1049,7 +1063,7 @@ internal static class Evaluator
     {
         if (stream is not Seq s)
         {
-            return new TupleBinding((TupleBinding)stream!);
+            return stream is TupleBinding t ? new TupleBinding(t) : [];
         }
 
         var result = new TupleBinding((TupleBinding)s[0]!);

@@ -240,7 +240,7 @@ internal sealed class Signature
                         }
                         else
                         {
-                            arg = args[argIndex];
+                            arg = argIndex < args.Count ? args[argIndex] : null;
                             var arrayOk = true;
                             if (param.Subtype is not null)
                             {
@@ -299,7 +299,7 @@ internal sealed class Signature
                     }
                     else
                     {
-                        validated.Add(args[argIndex]);
+                        validated.Add(argIndex < args.Count ? args[argIndex] : null);
                         argIndex++;
                     }
                 }

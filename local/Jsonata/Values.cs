@@ -507,7 +507,7 @@ internal static class Values
                 break;
             case double d:
                 CheckFinite(d);
-                if (precision15)
+                if (precision15 && d != Math.Floor(d))
                 {
                     d = double.Parse(d.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                 }

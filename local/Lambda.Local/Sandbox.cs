@@ -26,6 +26,7 @@ internal sealed class Sandbox : IAsyncDisposable
         "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({LambdaLimits.RuntimePayloadBytes} bytes).");
 
     private static readonly TimeSpan InitErrorGrace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DescendantExitLimit = TimeSpan.FromSeconds(5);
 
     private readonly FunctionDefinition _function;
     private readonly LambdaEmulatorOptions _options;
@@ -106,14 +107,18 @@ internal sealed class Sandbox : IAsyncDisposable
     /// <summary>Kills the process tree and waits until it is gone; an invocation in flight fails as shutting down.</summary>
     public async ValueTask DisposeAsync()
     {
+        int? processId;
         lock (_gate)
         {
             _stopping = true;
             _alive = false;
+            processId = _process is null || _processExited ? null : _processId;
         }
 
+        var descendants = processId is { } id ? ProcessTree.Descendants(id) : [];
         Kill();
         await _exited.ConfigureAwait(false);
+        await ProcessTree.WaitUntilGoneAsync(descendants, DescendantExitLimit).ConfigureAwait(false);
     }
 
     private async Task<bool> StartAsync(Invocation invocation)

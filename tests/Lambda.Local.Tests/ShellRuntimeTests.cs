@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Lambda.Local.Tests;
 
@@ -12,6 +13,11 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
         #!/bin/sh
         set -eu
         api="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"
+        child=0
+        if [ "$_HANDLER" = tree ]; then
+          sleep 3600 &
+          child=$!
+        fi
         while true; do
           headers="$(mktemp)"
           event="$(curl -sS -D "$headers" "$api/invocation/next")"
@@ -19,6 +25,7 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
           rm -f "$headers"
           case "$_HANDLER" in
             fail) curl -sS -o /dev/null -X POST -H 'Lambda-Runtime-Function-Error-Type: Custom.ShellFailure' "$api/invocation/$id/error" ;;
+            tree) curl -sS -o /dev/null -X POST --data-binary "{\"child\":$child}" "$api/invocation/$id/response" ;;
             *) curl -sS -o /dev/null -X POST --data-binary "$event" "$api/invocation/$id/response" ;;
           esac
         done
@@ -33,6 +40,7 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
         await File.WriteAllTextAsync(script, Bootstrap.ReplaceLineEndings("\n") + "\n");
         _emulator.Register(new FunctionDefinition("shell-echo", "/bin/sh") { Arguments = [script], WorkingDirectory = _directory, Handler = "echo" });
         _emulator.Register(new FunctionDefinition("shell-fail", "/bin/sh") { Arguments = [script], WorkingDirectory = _directory, Handler = "fail" });
+        _emulator.Register(new FunctionDefinition("shell-tree", "/bin/sh") { Arguments = [script], WorkingDirectory = _directory, Handler = "tree" });
     }
 
     public async Task DisposeAsync()
@@ -57,5 +65,18 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
 
         Assert.Equal("Unhandled", result.FunctionError);
         Assert.Equal("Custom.ShellFailure", result.ErrorType);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RuntimeThatStartedAChild_LeavesNoProcessOfTheTree()
+    {
+        var result = await _emulator.InvokeAsync("shell-tree", "{}"u8.ToArray());
+        using var output = JsonDocument.Parse(result.Payload);
+        var child = output.RootElement.GetProperty("child").GetInt32();
+
+        await _emulator.DisposeAsync();
+
+        Assert.False(TestFunction.IsRunning(result.Metrics!.ProcessId!.Value));
+        Assert.False(TestFunction.IsRunning(child));
     }
 }

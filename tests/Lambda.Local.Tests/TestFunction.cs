@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace Lambda.Local.Tests;
@@ -24,14 +23,15 @@ internal static class TestFunction
             Timeout = TimeSpan.FromSeconds(30),
         };
 
+    /// <summary>False once the process is gone or a zombie (dead, waiting to be reaped by whoever adopted it).</summary>
     public static bool IsRunning(int processId)
     {
         try
         {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
         }
-        catch (ArgumentException)
+        catch (IOException)
         {
             return false;
         }

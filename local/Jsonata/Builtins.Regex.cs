@@ -145,8 +145,7 @@ internal static partial class Builtins
 
         if (token is null)
         {
-            // The reference fails on a missing token without a JSONata error; the suite records null.
-            return JNull.Instance;
+            return null;
         }
 
         return Values.Bool(EvaluateMatcher(env, token, str) is not null);

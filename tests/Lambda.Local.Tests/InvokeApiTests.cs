@@ -175,6 +175,26 @@ public sealed class InvokeApiTests(InvokeApiFixture fixture) : IClassFixture<Inv
     }
 
     [Fact]
+    public async Task Invoke_EveryProcessBusyAndQueueFull_Returns429TooManyRequests()
+    {
+        await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = fixture.Sink, MaxQueuedInvocations = 0 });
+        emulator.Register(TestFunction.Define("sleep", "sleep") with { MaxConcurrency = 1 });
+        await emulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = emulator.InvokeEndpoint };
+        var busy = emulator.InvokeAsync("sleep", """{"milliseconds":2000}"""u8.ToArray());
+
+        using var content = new StringContent("{}");
+        using var response = await http.PostAsync(new Uri("/2015-03-31/functions/sleep/invocations", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("TooManyRequestsException", Header(response, "x-amzn-ErrorType"));
+        Assert.Equal(
+            """{"Type":"User","message":"Rate Exceeded.","Reason":"ReservedFunctionConcurrentInvocationLimitExceeded"}""",
+            await response.Content.ReadAsStringAsync());
+        Assert.Null((await busy).FunctionError);
+    }
+
+    [Fact]
     public async Task Invoke_UnknownInvocationType_Returns400ValidationException()
     {
         using var response = await PostAsync("echo", "{}", ("X-Amz-Invocation-Type", "Sometimes"));

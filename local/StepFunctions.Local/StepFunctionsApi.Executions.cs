@@ -131,7 +131,7 @@ public sealed partial class StepFunctionsApi
                 throw new ApiException("StateMachineTypeNotSupported", TypeNotSupported);
             }
 
-            executions = Engine.ListExecutions(machineArn).Where(e => e.StartDate >= entry.CreationDate);
+            executions = entry.ExecutionsNewestFirst();
         }
         else
         {
@@ -206,7 +206,9 @@ public sealed partial class StepFunctionsApi
                 $"The ARN selects the test case '{testCase}', but no mock configuration is loaded: set SFN_MOCK_CONFIG or put MockConfigFile.json in the working directory.");
         }
 
-        return Engine.StartExecution(entry.Current.Compiled, input, name, testCase);
+        var execution = Engine.StartExecution(entry.Current.Compiled, input, name, testCase);
+        entry.Started(execution);
+        return execution;
     }
 
     private Execution FindExecution(string arn)

@@ -29,7 +29,6 @@ internal sealed class StandInProcess : IAsyncDisposable
         _killOnExit = (_, _) => Kill();
         AppDomain.CurrentDomain.ProcessExit += _killOnExit;
         _process.ErrorDataReceived += (_, e) => AppendStderr(e.Data);
-        _process.OutputDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
     }

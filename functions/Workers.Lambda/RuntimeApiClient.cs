@@ -8,6 +8,7 @@ namespace Workers.Lambda;
 internal sealed class RuntimeApiClient : IDisposable
 {
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    private const string XRayErrorCauseHeader = "Lambda-Runtime-Function-XRay-Error-Cause";
 
     private readonly HttpClient _http;
 
@@ -71,6 +72,11 @@ internal sealed class RuntimeApiClient : IDisposable
     {
         using var content = ErrorContent(exception);
         content.Headers.Add(ErrorTypeHeader, LambdaErrorDocument.ErrorType(exception));
+        if (XRayCause.HeaderValue(exception) is { } cause)
+        {
+            content.Headers.TryAddWithoutValidation(XRayErrorCauseHeader, cause);
+        }
+
         return await PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/error", content, cancellationToken)
             .ConfigureAwait(false);
     }

@@ -151,7 +151,8 @@ internal sealed class XRayExporter : IDisposable
             if (exception is not null)
             {
                 json.WriteBoolean("fault", true);
-                WriteCause(json, exception);
+                json.WritePropertyName("cause");
+                XRayCause.Write(json, exception, ActivitySpanId.CreateRandom().ToHexString());
             }
 
             if (withMetadata)
@@ -185,20 +186,6 @@ internal sealed class XRayExporter : IDisposable
             }
         }
 
-        json.WriteEndObject();
-    }
-
-    private static void WriteCause(Utf8JsonWriter json, Exception exception)
-    {
-        json.WriteStartObject("cause");
-        json.WriteString("working_directory", Environment.CurrentDirectory);
-        json.WriteStartArray("exceptions");
-        json.WriteStartObject();
-        json.WriteString("id", ActivitySpanId.CreateRandom().ToHexString());
-        json.WriteString("message", exception.Message);
-        json.WriteString("type", exception.GetType().Name);
-        json.WriteEndObject();
-        json.WriteEndArray();
         json.WriteEndObject();
     }
 

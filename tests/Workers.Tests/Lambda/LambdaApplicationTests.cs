@@ -97,6 +97,17 @@ public sealed class LambdaApplicationTests
     }
 
     [Fact]
+    public async Task RunAsync_HandlerThrows_SendsTheXRayErrorCauseHeader()
+    {
+        var post = await InvokeAsync("Decline", Ada);
+
+        var exception = JsonDocument.Parse(post.Headers["Lambda-Runtime-Function-XRay-Error-Cause"]).RootElement.GetProperty("exceptions")[0];
+        Assert.Equal(
+            ("PaymentDeclinedException", "card of Ada declined"),
+            (exception.GetProperty("type").GetString(), exception.GetProperty("message").GetString()));
+    }
+
+    [Fact]
     public async Task RunAsync_ExceptionWithInnerException_NestsItAsCause()
     {
         var cause = (await InvokeAsync("DeclineWithCause", Ada)).Json.GetProperty("cause");

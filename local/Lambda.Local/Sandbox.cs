@@ -146,8 +146,13 @@ internal sealed class Sandbox : IAsyncDisposable
             _startedAt = Stopwatch.GetTimestamp();
             if (process is not null)
             {
+                // Wired up under the gate, so a DisposeAsync racing this start always finds the exit monitor to await.
                 _processId = process.Id;
                 invocation.AttachProcess(_processId);
+                process.StandardInput.Close();
+                _output = new OutputPump(OnOutputLine, process.StandardOutput.BaseStream, process.StandardError.BaseStream);
+                _output.Start();
+                _exited = Task.Run(() => MonitorExitAsync(process));
             }
         }
 
@@ -163,11 +168,6 @@ internal sealed class Sandbox : IAsyncDisposable
             return false;
         }
 
-        // Functions get an empty stdin, as in Lambda.
-        process.StandardInput.Close();
-        _output = new OutputPump(OnOutputLine, process.StandardOutput.BaseStream, process.StandardError.BaseStream);
-        _output.Start();
-        _exited = MonitorExitAsync(process);
         _ = WatchInitAsync();
         return true;
     }
@@ -179,7 +179,7 @@ internal sealed class Sandbox : IAsyncDisposable
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
-            RedirectStandardInput = true,
+            RedirectStandardInput = true, // closed at once: functions get an empty stdin, as in Lambda
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -102,9 +102,9 @@ public sealed class AslEngine
     {
         try
         {
-            return JsonMaterializer.Materialize(JsonNode.Parse(input ?? "{}", NodeOptions, DocumentOptions));
+            return JsonMaterializer.Materialize(JsonNode.Parse(input ?? "{}", NodeOptions, DocumentOptions), decodeStrings: true);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new AslApiException("InvalidExecutionInput", $"Invalid State Machine Execution Input: '{e.Message}'");
         }

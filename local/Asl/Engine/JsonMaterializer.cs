@@ -8,23 +8,30 @@ namespace Asl;
 /// </summary>
 internal static class JsonMaterializer
 {
-    public static JsonNode? Materialize(JsonNode? value)
+    /// <summary>
+    /// Builds every child now; with <paramref name="decodeStrings"/> also decodes every string, so text that is not
+    /// valid UTF-16 (a lone surrogate) is rejected here rather than deep inside a running execution.
+    /// </summary>
+    public static JsonNode? Materialize(JsonNode? value, bool decodeStrings = false)
     {
         switch (value)
         {
             case JsonObject obj:
                 foreach (var (_, child) in obj)
                 {
-                    Materialize(child);
+                    Materialize(child, decodeStrings);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    Materialize(child);
+                    Materialize(child, decodeStrings);
                 }
 
+                break;
+            case JsonValue text when decodeStrings && text.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                _ = text.GetValue<string>();
                 break;
         }
 

@@ -27,9 +27,9 @@ internal sealed class TaskTokenRegistry
         JsonNode? value;
         try
         {
-            value = JsonMaterializer.Materialize(JsonNode.Parse(output));
+            value = JsonMaterializer.Materialize(JsonNode.Parse(output), decodeStrings: true);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new AslApiException("InvalidOutput", $"Invalid Output: '{e.Message}'");
         }

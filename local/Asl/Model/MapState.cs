@@ -149,7 +149,10 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
                 failed = ++failures;
             }
 
-            if (failed > toleratedCount || failed * 100.0 / inputs.Count > toleratedPercentage)
+            var countExceeded = settings.ToleratedFailureCount is not null && failed > toleratedCount;
+            var percentageExceeded = settings.ToleratedFailurePercentage is not null && failed * 100.0 / inputs.Count > toleratedPercentage;
+            var noTolerance = settings.ToleratedFailureCount is null && settings.ToleratedFailurePercentage is null;
+            if (countExceeded || percentageExceeded || noTolerance)
             {
                 group!.Fail(new StatesErrorException(ErrorNames.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded"));
             }

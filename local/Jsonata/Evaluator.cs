@@ -55,7 +55,7 @@ internal static class Evaluator
 
                     break;
                 case JsonataNodeKind.Block:
-                    var frame = new Frame(env);
+                    var frame = expr.NeedsFrame ? new Frame(env) : env;
                     result = null;
                     foreach (var e in expr.ExpressionList!)
                     {
@@ -172,6 +172,37 @@ internal static class Evaluator
     }
 
     private static object? EvaluatePath(JsonataNode expr, object? input, Frame env)
+    {
+        var steps = expr.StepList!;
+        if (expr.SimpleNames && input is not Seq)
+        {
+            var current = input;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                current = Values.GetField(current, steps[i].Value!);
+                if (current is null)
+                {
+                    return null;
+                }
+
+                if (current is Seq)
+                {
+                    if (i == steps.Count - 1)
+                    {
+                        return current;
+                    }
+
+                    return EvaluateGeneralPath(expr, input, env);
+                }
+            }
+
+            return current;
+        }
+
+        return EvaluateGeneralPath(expr, input, env);
+    }
+
+    private static object? EvaluateGeneralPath(JsonataNode expr, object? input, Frame env)
     {
         var steps = expr.StepList!;
         Seq inputSequence;
@@ -816,6 +847,21 @@ internal static class Evaluator
 
                 return result;
             default:
+                if (expr.LiteralKeys is { } keys && input is not Seq)
+                {
+                    var obj = new JMap(keys.Length);
+                    for (var i = 0; i < keys.Length; i++)
+                    {
+                        var value = Evaluate(expr.PairList![i].Value, input, env);
+                        if (value is not null)
+                        {
+                            obj[keys[i]] = value;
+                        }
+                    }
+
+                    return obj;
+                }
+
                 return EvaluateGroup(expr.PairList!, expr.Position, input, env);
         }
     }

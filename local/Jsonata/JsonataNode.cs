@@ -140,6 +140,62 @@ public sealed class JsonataNode
 
     internal Regex? RegexValue { get; set; }
 
+    /// <summary>A path whose steps are plain field names: evaluated by direct lookups when no arrays are met.</summary>
+    internal bool SimpleNames { get; set; }
+
+    /// <summary>A block that binds variables and so needs its own scope.</summary>
+    internal bool NeedsFrame { get; set; }
+
+    /// <summary>An object constructor whose keys are distinct string literals, built without grouping when the input is a single value.</summary>
+    internal string[]? LiteralKeys { get; set; }
+
+    internal IEnumerable<JsonataNode> Children()
+    {
+        foreach (var n in new[] { Lhs, Rhs, Expression, Procedure, Body, Condition, Then, Else, Pattern, Update, Delete })
+        {
+            if (n is not null)
+            {
+                yield return n;
+            }
+        }
+
+        foreach (var list in new[] { ExpressionList, StepList, ArgumentList })
+        {
+            foreach (var n in (IEnumerable<JsonataNode>?)list ?? [])
+            {
+                yield return n;
+            }
+        }
+
+        foreach (var kv in (IEnumerable<KeyValuePair<JsonataNode, JsonataNode>>?)PairList ?? [])
+        {
+            yield return kv.Key;
+            yield return kv.Value;
+        }
+
+        foreach (var kv in (IEnumerable<KeyValuePair<JsonataNode, JsonataNode>>?)Group?.Pairs ?? [])
+        {
+            yield return kv.Key;
+            yield return kv.Value;
+        }
+
+        foreach (var t in (IEnumerable<SortTerm>?)Terms ?? [])
+        {
+            yield return t.Expression;
+        }
+
+        foreach (var list in new[] { PredicateList, StageList })
+        {
+            foreach (var stage in (IEnumerable<Stage>?)list ?? [])
+            {
+                if (stage.Expr is not null)
+                {
+                    yield return stage.Expr;
+                }
+            }
+        }
+    }
+
     internal string? RegexSource { get; set; }
 }
 

@@ -76,8 +76,58 @@ internal sealed class Parser
             throw new JsonataException("S0217", null, result.Position, result.Kind.ToString().ToLowerInvariant());
         }
 
+        Annotate(result, []);
         return result;
     }
+
+    /// <summary>Precomputes the facts the evaluator's fast paths rely on.</summary>
+    private static void Annotate(JsonataNode node, HashSet<JsonataNode> seen)
+    {
+        if (!seen.Add(node))
+        {
+            return;
+        }
+
+        foreach (var child in node.Children())
+        {
+            Annotate(child, seen);
+        }
+
+        switch (node.Kind)
+        {
+            case JsonataNodeKind.Path:
+                node.SimpleNames = !node.KeepSingletonArray && node.Group is null && !node.Tuple && node.StepList!.TrueForAll(s =>
+                    s.Kind == JsonataNodeKind.Name && s.StageList is null && s.PredicateList is null && s.Group is null && !s.Tuple &&
+                    !s.KeepArray && s.Focus is null && s.IndexVar is null && s.Ancestor is null);
+                break;
+            case JsonataNodeKind.Block:
+                node.NeedsFrame = node.ExpressionList!.Exists(BindsInScope);
+                break;
+            case JsonataNodeKind.Unary when node.Value == "{":
+                var keys = new List<string>();
+                foreach (var pair in node.PairList!)
+                {
+                    if (pair.Key.Kind != JsonataNodeKind.String || keys.Contains((string)pair.Key.Literal!))
+                    {
+                        return;
+                    }
+
+                    keys.Add((string)pair.Key.Literal!);
+                }
+
+                node.LiteralKeys = [.. keys];
+                break;
+        }
+    }
+
+    private static bool BindsInScope(JsonataNode node) => node.Kind switch
+    {
+        JsonataNodeKind.Bind => true,
+        JsonataNodeKind.Lambda => false,
+        JsonataNodeKind.Block => false,
+        JsonataNodeKind.Variable => node.Value == "eval",
+        _ => node.Children().Any(BindsInScope),
+    };
 
     private static bool IsWhite(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v';
 

@@ -28,8 +28,7 @@ public sealed class IdempotentOperation<TIn, TOut>
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _outputInfo = TypeInfo<TOut>(options);
-        var inputInfo = TypeInfo<TIn>(options);
-        _keyText = input => IdempotencyHash.CanonicalText(input, inputInfo);
+        _keyText = JsonText<TIn>(input => input);
     }
 
     private IdempotentOperation(
@@ -56,12 +55,7 @@ public sealed class IdempotentOperation<TIn, TOut>
 
     /// <summary>Keys on any value taken from the input (a number, an object, an array), hashed as its compact JSON.</summary>
     /// <exception cref="IdempotencyConfigurationException">The JSON context has no type information for <typeparamref name="TKey"/>.</exception>
-    public IdempotentOperation<TIn, TOut> WithKey<TKey>(Func<TIn, TKey> selector)
-    {
-        ArgumentNullException.ThrowIfNull(selector);
-        var info = TypeInfo<TKey>(_options);
-        return new(this, keyText: input => IdempotencyHash.CanonicalText(selector(input), info));
-    }
+    public IdempotentOperation<TIn, TOut> WithKey<TKey>(Func<TIn, TKey> selector) => new(this, keyText: JsonText(selector));
 
     /// <summary>
     /// Stores a hash of a string taken from the input with the record; a duplicate whose string differs gets
@@ -75,12 +69,8 @@ public sealed class IdempotentOperation<TIn, TOut>
 
     /// <summary>Like <see cref="WithPayloadValidation(Func{TIn, string?})"/> for any value, hashed as its compact JSON.</summary>
     /// <exception cref="IdempotencyConfigurationException">The JSON context has no type information for <typeparamref name="TValue"/>.</exception>
-    public IdempotentOperation<TIn, TOut> WithPayloadValidation<TValue>(Func<TIn, TValue> selector)
-    {
-        ArgumentNullException.ThrowIfNull(selector);
-        var info = TypeInfo<TValue>(_options);
-        return new(this, validationText: input => IdempotencyHash.CanonicalText(selector(input), info));
-    }
+    public IdempotentOperation<TIn, TOut> WithPayloadValidation<TValue>(Func<TIn, TValue> selector) =>
+        new(this, validationText: JsonText(selector));
 
     /// <summary>Names the method in the default key prefix <c>&lt;function&gt;.&lt;method&gt;</c>; otherwise the caller's name is used.</summary>
     public IdempotentOperation<TIn, TOut> WithMethodName(string methodName)
@@ -295,6 +285,13 @@ public sealed class IdempotentOperation<TIn, TOut>
     private static bool IsStoreFailure(Exception e) =>
         e is not (OperationCanceledException or IdempotencyAlreadyInProgressException or IdempotencyValidationException
             or IdempotencyInconsistentStateException or IdempotencyPersistenceLayerException);
+
+    private Func<TIn, string?> JsonText<TValue>(Func<TIn, TValue> selector)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var info = TypeInfo<TValue>(_options);
+        return input => IdempotencyHash.CanonicalText(selector(input), info);
+    }
 
     private static JsonTypeInfo<T> TypeInfo<T>(IdempotencyOptions options) =>
         options.JsonContext.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Workers.Lambda;
 
 namespace Workers.Tests;
@@ -97,9 +98,7 @@ public sealed class LambdaEventsTests
     [Fact]
     public void SQSEvent_AwsSampleEvent_RoundTripsUnchanged()
     {
-        var sqsEvent = JsonSerializer.Deserialize(SqsSample, LambdaEventsJson.Default.SQSEvent);
-
-        var written = JsonSerializer.Serialize(sqsEvent, LambdaEventsJson.Default.SQSEvent);
+        var written = RoundTrip(SqsSample, LambdaEventsJson.Default.SQSEvent);
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(SqsSample), JsonNode.Parse(written)), written);
     }
@@ -136,9 +135,7 @@ public sealed class LambdaEventsTests
     [Fact]
     public void APIGatewayHttpApiV2ProxyRequest_AwsSampleEvent_RoundTripsUnchanged()
     {
-        var request = JsonSerializer.Deserialize(HttpApiSample, LambdaEventsJson.Default.APIGatewayHttpApiV2ProxyRequest);
-
-        var written = JsonSerializer.Serialize(request, LambdaEventsJson.Default.APIGatewayHttpApiV2ProxyRequest);
+        var written = RoundTrip(HttpApiSample, LambdaEventsJson.Default.APIGatewayHttpApiV2ProxyRequest);
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(HttpApiSample), JsonNode.Parse(written)), written);
     }
@@ -181,4 +178,7 @@ public sealed class LambdaEventsTests
 
         Assert.Equal("accept,origin,cookie", response.Headers!["vary"]);
     }
+
+    private static string RoundTrip<T>(string json, JsonTypeInfo<T> typeInfo) =>
+        JsonSerializer.Serialize(JsonSerializer.Deserialize(json, typeInfo)!, typeInfo);
 }

@@ -1,0 +1,18 @@
+namespace Workers.Local;
+
+/// <summary>The command line's verbs and what to say when one is unknown.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        usage: Workers.Local <verb> [options]
+          run FILE.asl.json --input JSON|@file [--name NAME] [--mock-config FILE --test-case CASE] [--clock virtual|real]
+          serve [--port N]
+        """;
+
+    public static async Task<int> UnknownVerbAsync(string verb, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"unknown verb '{verb}'.").ConfigureAwait(false);
+        await stderr.WriteLineAsync(Text).ConfigureAwait(false);
+        return 2;
+    }
+}

@@ -14,7 +14,13 @@ internal static class AssignChecks
 
         foreach (var property in assign.EnumerateObject())
         {
-            var name = language == QueryLanguage.JsonPath ? PayloadTemplates.OutputName(property.Name) : property.Name;
+            var name = PayloadTemplates.OutputName(property.Name);
+            if (language == QueryLanguage.Jsonata && name.Length != property.Name.Length)
+            {
+                // A '.$' key in a JSONata Assign is reported by the payload check below.
+                continue;
+            }
+
             if (name == VariableNames.Reserved)
             {
                 session.Schema(Messages.ReservedVariableName(name), $"{location}/{property.Name}");

@@ -52,4 +52,29 @@ public sealed class VariableTests
 
         Assert.Equal([new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "Field 'Assign' is not supported", "/States/S")], diagnostics);
     }
+
+    [Fact]
+    public void Validate_DollarKeyInJsonataAssign_IsReportedOnceAsJsonPathOnly()
+    {
+        const string definition = """{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"x.$": "$.x"}, "End": true}}}""";
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Equal(
+            [new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "The QueryLanguage is set to 'JSONata', but field 'x.$' is only supported for the 'JSONPath' QueryLanguage", "/States/P/Assign/x.$")],
+            diagnostics);
+    }
+
+    [Fact]
+    public void Validate_JsonataAssignInChoiceRuleAndCatcher_IsValid()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.ok %}", "Assign": {"seen": "{% $states.input %}"}, "Next": "D"}], "Default": "D"},
+              "D": {"Type": "Succeed"}}}
+            """;
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Empty(diagnostics);
+    }
 }

@@ -43,22 +43,22 @@ public sealed class PaymentService(IPaymentLedger ledger, PaymentSettings settin
         return await ledger.GetChargeAsync(order.OrderId, cancellationToken) ?? payment;
     }
 
-    /// <summary>Refunds the order's charge in full; null (a no-op) when nothing was charged, the first refund when already refunded.</summary>
-    public async Task<Refund?> RefundAsync(string orderId, CancellationToken cancellationToken)
+    /// <summary>Refunds the order's charge in full; false (a no-op) when nothing was charged or it is already refunded.</summary>
+    public async Task<bool> RefundAsync(string orderId, CancellationToken cancellationToken)
     {
         if (await ledger.GetChargeAsync(orderId, cancellationToken) is not { } payment)
         {
-            return null;
+            return false;
         }
 
         var refund = new Refund(DomainIds.For("ref", orderId), orderId, payment.PaymentId, payment.CustomerId, payment.Amount);
         if (!await ledger.TryRecordRefundAsync(refund, cancellationToken))
         {
-            return await ledger.GetRefundAsync(orderId, cancellationToken) ?? refund;
+            return false;
         }
 
         await ledger.SubtractOutstandingAsync(payment.CustomerId, payment.Amount, CancellationToken.None);
-        return refund;
+        return true;
     }
 
     private async Task<double> AuthorizeAsync(Order order, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
           case "$_HANDLER" in
             fail) curl -sS -o /dev/null -X POST -H 'Lambda-Runtime-Function-Error-Type: Custom.ShellFailure' "$api/invocation/$id/error" ;;
             tree) curl -sS -o /dev/null -X POST --data-binary "{\"child\":$child}" "$api/invocation/$id/response" ;;
-            *) curl -sS -o /dev/null -X POST --data-binary "$event" "$api/invocation/$id/response" ;;
+            *) echo "stderr says $id" >&2
+               curl -sS -o /dev/null -X POST --data-binary "$event" "$api/invocation/$id/response" ;;
           esac
         done
         """;
@@ -56,6 +57,16 @@ public sealed class ShellRuntimeTests : IAsyncLifetime
 
         Assert.Null(result.FunctionError);
         Assert.Equal("""{"from":"shell"}""", Encoding.UTF8.GetString(result.Payload.Span));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_RuntimeWritesToStderr_LineIsInTheLogTail()
+    {
+        var result = await _emulator.InvokeAsync("shell-echo", "{}"u8.ToArray(), new InvocationOptions { TailLog = true });
+
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(result.LogResult!));
+
+        Assert.Contains($"START RequestId: {result.RequestId} Version: $LATEST\nstderr says {result.RequestId}\nEND RequestId: {result.RequestId}\n", log, StringComparison.Ordinal);
     }
 
     [Fact]

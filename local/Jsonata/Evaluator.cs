@@ -626,12 +626,23 @@ internal static class Evaluator
                     throw new JsonataException("S0204", null, expr.Position, op);
             }
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Annotate(e, expr.Position, op, true))
         {
-            e.Position = expr.Position;
-            e.Token ??= op;
             throw;
         }
+    }
+
+    // Errors are annotated from an exception filter, which runs before any unwinding: rethrowing from catch blocks
+    // would keep every frame of a deep recursion on the stack while the error travels out.
+    private static bool Annotate(JsonataException e, int position, string token, bool overridePosition)
+    {
+        if (overridePosition || e.Position < 0)
+        {
+            e.Position = position;
+        }
+
+        e.Token ??= token;
+        return false;
     }
 
     private static bool Boolize(object? v) => Builtins.ToBoolean(v) == true;
@@ -1150,14 +1161,8 @@ internal static class Evaluator
         {
             return Apply(proc, args, input, env);
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Annotate(e, expr.Position, ProcName(expr.Procedure!), false))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= ProcName(expr.Procedure!);
             throw;
         }
     }
@@ -1179,14 +1184,8 @@ internal static class Evaluator
             {
                 result = ApplyInner(next, evaluatedArgs, input, env);
             }
-            catch (JsonataException e)
+            catch (JsonataException e) when (Annotate(e, body.Position, ProcName(body.Procedure!), false))
             {
-                if (e.Position < 0)
-                {
-                    e.Position = body.Position;
-                }
-
-                e.Token ??= ProcName(body.Procedure!);
                 throw;
             }
         }

@@ -11,20 +11,18 @@ internal sealed class Signature
     private static readonly Lock CacheLock = new();
 
     private readonly List<Param> _params;
-    private readonly Regex _regex;
 
     private Signature(string text, List<Param> ps)
     {
         Text = text;
         _params = ps;
-        var sb = new StringBuilder("^");
         foreach (var p in ps)
         {
-            sb.Append('(').Append(p.Regex).Append(')');
+            var body = p.Regex.TrimEnd('?', '+');
+            p.Allowed = body.StartsWith('[') ? body[1..^1] : body;
+            p.Optional = p.Regex.EndsWith('?');
+            p.Repeated = p.Regex.EndsWith('+');
         }
-
-        sb.Append('$');
-        _regex = new Regex(sb.ToString(), RegexOptions.CultureInvariant);
     }
 
     public string Text { get; }
@@ -38,6 +36,56 @@ internal sealed class Signature
         public bool Context;
         public Regex? ContextRegex;
         public string? Subtype;
+        public string Allowed = "";
+        public bool Optional;
+        public bool Repeated;
+    }
+
+    /// <summary>Matches argument type symbols against the parameters with the same greedy backtracking the reference's regex does.</summary>
+    private bool Match(ReadOnlySpan<char> symbols, Span<int> counts, int p, int a)
+    {
+        if (p == _params.Count)
+        {
+            return a == symbols.Length;
+        }
+
+        var param = _params[p];
+        if (param.Repeated)
+        {
+            var max = 0;
+            while (a + max < symbols.Length && param.Allowed.Contains(symbols[a + max], StringComparison.Ordinal))
+            {
+                max++;
+            }
+
+            for (var k = max; k >= 1; k--)
+            {
+                counts[p] = k;
+                if (Match(symbols, counts, p + 1, a + k))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (a < symbols.Length && param.Allowed.Contains(symbols[a], StringComparison.Ordinal))
+        {
+            counts[p] = 1;
+            if (Match(symbols, counts, p + 1, a + 1))
+            {
+                return true;
+            }
+        }
+
+        if (param.Optional)
+        {
+            counts[p] = 0;
+            return Match(symbols, counts, p + 1, a);
+        }
+
+        return false;
     }
 
     public static Signature Parse(string signature)
@@ -194,19 +242,20 @@ internal sealed class Signature
             buffer[i] = Symbol(args[i]);
         }
 
-        var supplied = new string(buffer);
-        var m = _regex.Match(supplied);
-        if (!m.Success)
+        Span<int> counts = _params.Count <= 32 ? stackalloc int[_params.Count] : new int[_params.Count];
+        if (!Match(buffer, counts, 0, 0))
         {
-            ThrowValidationError(args, supplied);
+            ThrowValidationError(args, new string(buffer));
         }
 
         var validated = new List<object?>(_params.Count);
         var argIndex = 0;
+        var consumed = 0;
         for (var index = 0; index < _params.Count; index++)
         {
             var param = _params[index];
-            var match = m.Groups[index + 1].Value;
+            var match = buffer.Slice(consumed, counts[index]);
+            consumed += counts[index];
             if (match.Length == 0)
             {
                 if (param.Context && param.ContextRegex is not null)
@@ -244,7 +293,7 @@ internal sealed class Signature
                             var arrayOk = true;
                             if (param.Subtype is not null)
                             {
-                                if (single != 'a' && match != param.Subtype)
+                                if (single != 'a' && !match.SequenceEqual(param.Subtype))
                                 {
                                     arrayOk = false;
                                 }

@@ -5,7 +5,8 @@ using Jsonata;
 using Jsonata.Benchmarks;
 
 // Evaluations per second of local/Jsonata next to the reference npm package, for a few typical expressions.
-const int DurationMs = 2000;
+const int DurationMs = 1000;
+const int Rounds = 3;
 
 var folder = FindFolder();
 var items = new JsonArray();
@@ -25,27 +26,34 @@ var cases = new List<BenchmarkCase>
     new("string transform", "$uppercase($substringBefore(name, \" \")) & \"-\" & $string(id)", new JsonObject { ["name"] = "Ada Lovelace", ["id"] = 42 }),
 };
 
-var ours = new Dictionary<string, double>();
-foreach (var c in cases)
+// The machine is shared, so the two sides are measured in alternating rounds and each keeps its best round.
+var ours = cases.ToDictionary(c => c.Name, _ => 0.0);
+var peer = cases.ToDictionary(c => c.Name, _ => 0.0);
+for (var round = 0; round < Rounds; round++)
 {
-    ours[c.Name] = Measure(c);
-}
+    foreach (var c in cases)
+    {
+        ours[c.Name] = Math.Max(ours[c.Name], Measure(c));
+    }
 
-Dictionary<string, double> peer;
-try
-{
-    peer = await NodePeer.MeasureAsync(folder, cases, DurationMs, CancellationToken.None);
-}
-catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-{
-    Console.Error.WriteLine("The npm jsonata peer could not run: " + e.Message);
-    peer = [];
+    try
+    {
+        foreach (var kv in await NodePeer.MeasureAsync(folder, cases, DurationMs, CancellationToken.None))
+        {
+            peer[kv.Key] = Math.Max(peer[kv.Key], kv.Value);
+        }
+    }
+    catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+    {
+        Console.Error.WriteLine("The npm jsonata peer could not run: " + e.Message);
+        break;
+    }
 }
 
 Console.WriteLine($"{"expression",-32} {"ours/s",14} {"jsonata/s",14} {"ratio",8}");
 foreach (var c in cases)
 {
-    var theirs = peer.GetValueOrDefault(c.Name);
+    var theirs = peer[c.Name];
     var ratio = theirs > 0 ? (ours[c.Name] / theirs).ToString("F1", CultureInfo.InvariantCulture) + "x" : "n/a";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Name,-32} {ours[c.Name],14:N0} {theirs,14:N0} {ratio,8}"));
 }

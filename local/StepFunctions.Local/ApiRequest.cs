@@ -48,7 +48,7 @@ internal sealed class ApiRequest(JsonDocument document) : IDisposable
             return null;
         }
 
-        var text = value.GetString()!;
+        var text = Text(value, name);
         if (text.Length < minLength)
         {
             Violate(name, text, $"Member must have length greater than or equal to {minLength}");
@@ -117,6 +117,19 @@ internal sealed class ApiRequest(JsonDocument document) : IDisposable
 
     public JsonElement? Array(string name, bool required = false) =>
         TryGet(name, JsonValueKind.Array, "an array", required, out var value) ? value : null;
+
+    /// <summary>A JSON string's text; invalid UTF-8 (which the parser lets through until read) is a SerializationException.</summary>
+    public static string Text(JsonElement value, string member)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ApiException.Serialization($"The member '{member}' is not valid UTF-8.");
+        }
+    }
 
     /// <summary>Throws the collected constraint violations as one ValidationException.</summary>
     public void ThrowIfInvalid()

@@ -29,7 +29,7 @@ public sealed partial class StepFunctionsApi
     {
         var arn = request.String("resourceArn", 1, 256, required: true);
         var keys = request.Array("tagKeys", required: true);
-        var names = keys is { } list ? list.EnumerateArray().Select(k => k.ValueKind == JsonValueKind.String ? k.GetString()! : throw ApiException.Serialization("The member 'tagKeys' must be an array of strings.")).ToList() : [];
+        var names = keys is { } list ? list.EnumerateArray().Select(k => k.ValueKind == JsonValueKind.String ? ApiRequest.Text(k, "tagKeys") : throw ApiException.Serialization("The member 'tagKeys' must be an array of strings.")).ToList() : [];
         request.ThrowIfInvalid();
         var entry = FindTaggable(arn!);
         foreach (var key in names)
@@ -155,8 +155,8 @@ public sealed partial class StepFunctionsApi
                 throw ApiException.Serialization($"The member '{member}' must be an array of {{\"key\": string, \"value\": string}} objects.");
             }
 
-            var keyText = key.GetString()!;
-            var valueText = tag.TryGetProperty("value", out var present) ? present.GetString()! : string.Empty;
+            var keyText = ApiRequest.Text(key, member);
+            var valueText = tag.TryGetProperty("value", out var present) ? ApiRequest.Text(present, member) : string.Empty;
             if (keyText.Length is 0 or > 128)
             {
                 request.Violate($"{member}.member.key", keyText, "Member must have length between 1 and 128");

@@ -115,6 +115,11 @@ public sealed partial class StepFunctionsApi
         {
             return Error(400, e.Code, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug must still answer in AWS's shape, so clients see an error document rather than a dropped connection.
+            return Error(500, "InternalFailure", $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>An AWS-shaped error document.</summary>

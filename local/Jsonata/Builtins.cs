@@ -37,8 +37,8 @@ internal static partial class Builtins
         Add("join", "<a<s>s?:s>", 2, (_, _, a) => Join(Arg(a, 0), Arg(a, 1) as string));
         Add("formatNumber", "<n-so?:s>", 3, (_, _, a) => NumberFormatter.FormatNumber(Arg(a, 0), Arg(a, 1) as string, Arg(a, 2)));
         Add("formatBase", "<n-n?:s>", 2, (_, _, a) => FormatBase(Arg(a, 0), Arg(a, 1)));
-        Add("formatInteger", "<n-s:s>", 2, (_, _, a) => Arg(a, 0) is double d ? IntegerFormatter.Format(d, (string)Arg(a, 1)!) : null);
-        Add("parseInteger", "<s-s:n>", 2, (_, _, a) => Arg(a, 0) is string s ? IntegerFormatter.Parse(s, (string)Arg(a, 1)!) : null);
+        Add("formatInteger", "<n-s:s>", 2, (_, _, a) => Arg(a, 0) is double d && Arg(a, 1) is string p ? IntegerFormatter.Format(d, p) : null);
+        Add("parseInteger", "<s-s:n>", 2, (_, _, a) => Arg(a, 0) is string s && Arg(a, 1) is string p ? IntegerFormatter.Parse(s, p) : null);
         Add("number", "<(nsb)-:n>", 1, (_, _, a) => NumberFn(Arg(a, 0)));
         Add("floor", "<n-:n>", 1, (_, _, a) => Arg(a, 0) is double d ? Values.Num(Math.Floor(d)) : null);
         Add("ceil", "<n-:n>", 1, (_, _, a) => Arg(a, 0) is double d ? Values.Num(Math.Ceiling(d)) : null);
@@ -56,7 +56,7 @@ internal static partial class Builtins
         Add("reduce", "<afj?:j>", 3, (e, _, a) => Reduce(e, Arg(a, 0), Arg(a, 1)!, Arg(a, 2)));
         Add("sift", "<o-f?:o>", 2, (e, _, a) => Sift(e, Arg(a, 0), Arg(a, 1)!));
         Add("keys", "<x-:a<s>>", 1, (_, _, a) => KeysFn(Arg(a, 0)));
-        Add("lookup", "<x-s:x>", 2, (_, _, a) => Evaluator.Lookup(Arg(a, 0), (string)Arg(a, 1)!));
+        Add("lookup", "<x-s:x>", 2, (_, _, a) => Arg(a, 1) is string key ? Evaluator.Lookup(Arg(a, 0), key) : null);
         Add("append", "<xx:a>", 2, (_, _, a) => Append(Arg(a, 0), Arg(a, 1)));
         Add("exists", "<x:b>", 1, (_, _, a) => Values.Bool(Arg(a, 0) is not null));
         Add("spread", "<x-:a<o>>", 1, (_, _, a) => Spread(Arg(a, 0)));
@@ -329,8 +329,12 @@ internal static partial class Builtins
             return null;
         }
 
+        if (startArg is not double start)
+        {
+            return str;
+        }
+
         var cps = CodePoints(str);
-        var start = (double)startArg!;
         var strLength = cps.Count;
         if (strLength + start < 0)
         {
@@ -426,7 +430,11 @@ internal static partial class Builtins
             ch = " ";
         }
 
-        var width = (double)widthArg!;
+        if (widthArg is not double width)
+        {
+            return str;
+        }
+
         var padLength = (int)(Math.Abs(width) - CodePoints(str).Count);
         if (padLength <= 0)
         {
@@ -664,10 +672,11 @@ internal static partial class Builtins
             return null;
         }
 
-        var r = Math.Pow(bd, (double)e!);
+        var exponent = e as double? ?? double.NaN;
+        var r = Math.Pow(bd, exponent);
         if (double.IsInfinity(r) || double.IsNaN(r))
         {
-            throw new JsonataException("D3061") { Value = Values.NumberToString(bd), Value2 = Values.NumberToString((double)e!) };
+            throw new JsonataException("D3061") { Value = Values.NumberToString(bd), Value2 = Values.NumberToString(exponent) };
         }
 
         return Values.Num(r);

@@ -8,6 +8,8 @@ namespace Jsonata;
 internal static class DateTimeFormatter
 {
     private const double MillisInADay = 86_400_000;
+    private const double MinDateMillis = -62_135_596_800_000;
+    private const double MaxDateMillis = 253_402_300_799_999;
 
     private static readonly string[] Days = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -56,6 +58,12 @@ internal static class DateTimeFormatter
 
         var spec = picture is null ? IsoSpec.Value : AnalysePicture(picture);
         var offsetMillis = ((60 * offsetHours) + offsetMinutes) * 60 * 1000;
+        if (!(millis + offsetMillis >= MinDateMillis && millis + offsetMillis <= MaxDateMillis))
+        {
+            // Years outside 1-9999 are not supported.
+            throw new JsonataException("D1001") { Value = Values.NumberToString(millis) };
+        }
+
         var date = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Floor(millis + offsetMillis)).UtcDateTime;
         var sb = new StringBuilder();
         foreach (var part in spec)
@@ -230,6 +238,11 @@ internal static class DateTimeFormatter
     {
         var y = year + (int)Math.Floor(month / 12.0);
         var m = ((month % 12) + 12) % 12;
+        if (y < 1 || y > 9999)
+        {
+            throw new JsonataException("D3110") { Value = year.ToString(CultureInfo.InvariantCulture) };
+        }
+
         var dt = new DateTime(y, m + 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var millis = new DateTimeOffset(dt).ToUnixTimeMilliseconds();
         return millis + ((day - 1) * (long)MillisInADay) + (hour * 3_600_000L) + (minute * 60_000L) + (second * 1000L) + ms;

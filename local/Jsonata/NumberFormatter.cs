@@ -48,7 +48,7 @@ internal static class NumberFormatter
 
     public static object? FormatNumber(object? valueArg, string? picture, object? options)
     {
-        if (valueArg is not double value)
+        if (valueArg is not double value || picture is null)
         {
             return null;
         }
@@ -86,7 +86,7 @@ internal static class NumberFormatter
         }
 
         var active = new List<string>(family) { p.DecimalSeparator, p.ExponentSeparator, p.GroupingSeparator, p.Digit, p.PatternSeparator };
-        var subPictures = picture!.Split(p.PatternSeparator);
+        var subPictures = picture.Split(p.PatternSeparator);
         if (subPictures.Length > 2)
         {
             throw new JsonataException("D3080");

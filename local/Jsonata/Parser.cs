@@ -83,6 +83,7 @@ internal sealed class Parser
     /// <summary>Precomputes the facts the evaluator's fast paths rely on.</summary>
     private static void Annotate(JsonataNode node, HashSet<JsonataNode> seen)
     {
+        EnsureStack(node.Position);
         if (!seen.Add(node))
         {
             return;
@@ -524,6 +525,7 @@ internal sealed class Parser
 
     private JsonataNode ParseExpression(int rbp)
     {
+        EnsureStack(_node.Position);
         var t = _node;
         Advance(null, true);
         var left = Nud(t);
@@ -849,9 +851,17 @@ internal sealed class Parser
 
     private sealed record RegexLiteral(string Source, Regex Regex);
 
-    // ---- AST post-processing (paths, predicates, tuple bindings, ancestry) ----
+    private static void EnsureStack(int position)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonataException("U1001", "Expression nested too deeply", position);
+        }
+    }
+
     private JsonataNode Process(JsonataNode expr)
     {
+        EnsureStack(expr.Position);
         JsonataNode result;
         switch (expr.Kind)
         {

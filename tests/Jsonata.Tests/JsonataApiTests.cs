@@ -190,4 +190,32 @@ public class JsonataApiTests
 
         Assert.All(results, r => Assert.Equal(26, r));
     }
+
+    [Fact]
+    public void Compile_ExtremelyNestedExpression_ThrowsInsteadOfCrashing()
+    {
+        var text = new string('(', 200_000) + "1" + new string(')', 200_000);
+
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile(text));
+
+        Assert.Equal("U1001", error.Code);
+    }
+
+    [Fact]
+    public void Evaluate_DateOutOfRange_ThrowsNamedError()
+    {
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile("$fromMillis(1e20)").Evaluate(null));
+
+        Assert.Equal("D1001", error.Code);
+    }
+
+    [Fact]
+    public void Evaluate_CatastrophicRegex_IsStoppedByTheRegexTimeout()
+    {
+        var input = JsonValue.Create(new string('a', 40) + "!");
+
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile("$match($, /^(a+)+$/)").Evaluate(input));
+
+        Assert.Equal("U1001", error.Code);
+    }
 }

@@ -37,7 +37,10 @@ internal static class MapConfiguration
     private static readonly FrozenDictionary<string, (FieldLanguage, ObjectFieldCheck)> ReaderFields = Fields(new()
     {
         ["Resource"] = (FieldLanguage.Both, Enum(ReaderResources)),
-        ["ReaderConfig"] = (FieldLanguage.Both, Nested(ReaderConfigFields, [["MaxItems", "MaxItemsPath"]])),
+        ["ReaderConfig"] = (FieldLanguage.Both, Nested(
+            ReaderConfigFields,
+            [["MaxItems", "MaxItemsPath"]],
+            requiredWhen: config => Is(config, "CSVHeaderLocation", "GIVEN") ? "CSVHeaders" : null)),
         ["Parameters"] = (FieldLanguage.JsonPathOnly, Payload),
         ["Arguments"] = (FieldLanguage.JsonataOnly, Payload),
     });
@@ -65,7 +68,11 @@ internal static class MapConfiguration
         ["WriterConfig"] = (FieldLanguage.Both, Nested(WriterConfigFields)),
     });
 
-    public static readonly ObjectFieldCheck ProcessorConfig = Nested(ProcessorConfigFields);
+    // A DISTRIBUTED Map must say how its child executions run; an INLINE one has none to configure.
+    public static readonly ObjectFieldCheck ProcessorConfig = Nested(
+        ProcessorConfigFields,
+        requiredWhen: config => Is(config, "Mode", "DISTRIBUTED") ? "ExecutionType" : null,
+        forbiddenWhen: config => Is(config, "Mode", "DISTRIBUTED") ? null : "ExecutionType");
 
     public static readonly ObjectFieldCheck ItemReader = Nested(ReaderFields, required: "Resource");
 
@@ -88,7 +95,7 @@ internal static class MapConfiguration
             {
                 session.Schema(Messages.NotSupported(property.Name), location);
             }
-            else if (!new FieldSpec(FieldKind.Handled, field.Language).AllowedIn(language))
+            else if (!FieldSpec.IsAllowed(field.Language, language))
             {
                 session.WrongLanguage(language, property.Name, location);
             }
@@ -102,7 +109,9 @@ internal static class MapConfiguration
     private static ObjectFieldCheck Nested(
         FrozenDictionary<string, (FieldLanguage, ObjectFieldCheck)> fields,
         string[][]? exclusive = null,
-        string? required = null) =>
+        string? required = null,
+        Func<JsonElement, string?>? requiredWhen = null,
+        Func<JsonElement, string?>? forbiddenWhen = null) =>
         (session, value, location, language) =>
         {
             if (!ValueChecks.Object(session, value, location))
@@ -110,14 +119,22 @@ internal static class MapConfiguration
                 return;
             }
 
-            if (required is not null && !value.TryGetProperty(required, out _))
+            if ((required ?? requiredWhen?.Invoke(value)) is { } missing && !value.TryGetProperty(missing, out _))
             {
-                session.Schema(Messages.Required([required]), location);
+                session.Schema(Messages.Required([missing]), location);
+            }
+
+            if (forbiddenWhen?.Invoke(value) is { } forbidden && value.TryGetProperty(forbidden, out _))
+            {
+                session.Schema(Messages.NotSupported(forbidden), location);
             }
 
             session.OnlyOneOf(value, location, exclusive ?? []);
             CheckFields(session, value, location, language, fields);
         };
+
+    private static bool Is(JsonElement obj, string field, string expected) =>
+        obj.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == expected;
 
     private static ObjectFieldCheck Enum(string[] allowed) =>
         (session, value, location, _) => ValueChecks.Enum(session, value, location, allowed);

@@ -184,4 +184,39 @@ public sealed class MapAndParallelTests
 
         Assert.Equal([new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "Minimum value is 1", "/States/P/Branches[0]/States/T/TimeoutSeconds")], diagnostics);
     }
+
+    [Fact]
+    public void Validate_DistributedWithoutExecutionType_RequiresIt()
+    {
+        const string definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+            """;
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Equal([new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "These fields are required: [ExecutionType]", "/States/M/ItemProcessor/ProcessorConfig")], diagnostics);
+    }
+
+    [Fact]
+    public void Validate_InlineWithExecutionType_IsNotSupported()
+    {
+        const string definition = """
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+            """;
+
+        var diagnostics = AslValidator.Validate(definition, StateMachineType.Standard);
+
+        Assert.Equal([new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "Field 'ExecutionType' is not supported", "/States/M/ItemProcessor/ProcessorConfig")], diagnostics);
+    }
+
+    [Fact]
+    public void Validate_GivenCsvHeadersMissing_RequiresCsvHeaders()
+    {
+        var diagnostics = ValidateMap(
+            "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"ReaderConfig\": {\"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\"}, \"Parameters\": {\"Bucket\": \"b\", \"Key\": \"k\"}},");
+
+        Assert.Equal([new AslDiagnostic("SCHEMA_VALIDATION_FAILED", "These fields are required: [CSVHeaders]", "/States/M/ItemReader/ReaderConfig")], diagnostics);
+    }
 }

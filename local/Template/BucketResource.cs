@@ -1,0 +1,4 @@
+namespace Template;
+
+/// <summary>An <c>AWS::S3::Bucket</c>.</summary>
+public sealed record BucketResource(string LogicalId, string BucketName, string Arn);

@@ -1,0 +1,26 @@
+using System.Globalization;
+using Asl.Benchmarks;
+
+// Side by side: this engine and npm aws-local-stepfunctions 3.0.0 on the same two workloads, full history recorded.
+var runs = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 5;
+var node = await NodeBenchmark.RunAsync(runs).ConfigureAwait(false);
+var loop = EngineBenchmark.Measure(Workloads.Loop, Workloads.LoopInput, runs);
+var map = EngineBenchmark.Measure(Workloads.Map, Workloads.MapInput, runs);
+var loopMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Loop, Workloads.LoopInput);
+var mapMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Map, Workloads.MapInput);
+
+Console.WriteLine("| workload | transitions | history events | Asl engine (transitions/s) | aws-local-stepfunctions 3.0.0 (transitions/s) | ratio | MB per 10,000 events |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
+Row("Pass(States.MathAdd)+Choice loop x10,000", loop, node?.Loop, loopMemory);
+Row("inline Map over 10,000 items, Pass iterator", map, node?.Map, mapMemory);
+if (node is null)
+{
+    Console.WriteLine("(aws-local-stepfunctions could not be run here; see the message above)");
+}
+
+return 0;
+
+static void Row(string name, (double Tps, int Transitions, int Events) ours, double? theirs, double memory) =>
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"| {name} | {ours.Transitions:N0} | {ours.Events:N0} | {ours.Tps:N0} | {(theirs is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(theirs is { } r ? (ours.Tps / r).ToString("N1", CultureInfo.InvariantCulture) + "x" : "n/a")} | {memory:N2} |"));

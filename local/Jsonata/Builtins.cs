@@ -49,9 +49,9 @@ internal static partial class Builtins
         Add("random", "<:n>", 0, (_, _, _) => Random.Shared.NextDouble());
         Add("boolean", "<x-:b>", 1, (_, _, a) => ToBoolean(Arg(a, 0)) is { } b ? Values.Bool(b) : null);
         Add("not", "<x-:b>", 1, (_, _, a) => ToBoolean(Arg(a, 0)) is { } b ? Values.Bool(!b) : null);
-        Add("map", "<af>", 2, (e, _, a) => Map(e, Arg(a, 0), Arg(a, 1)!));
+        Add("map", "<af>", 2, (e, _, a) => MapOrFilter(e, Arg(a, 0), Arg(a, 1)!, false));
         Add("zip", "<a+>", 0, (_, _, a) => Zip(a));
-        Add("filter", "<af>", 2, (e, _, a) => Filter(e, Arg(a, 0), Arg(a, 1)!));
+        Add("filter", "<af>", 2, (e, _, a) => MapOrFilter(e, Arg(a, 0), Arg(a, 1)!, true));
         Add("single", "<af?>", 2, (e, _, a) => Single(e, Arg(a, 0), Arg(a, 1)));
         Add("reduce", "<afj?:j>", 3, (e, _, a) => Reduce(e, Arg(a, 0), Arg(a, 1)!, Arg(a, 2)));
         Add("sift", "<o-f?:o>", 2, (e, _, a) => Sift(e, Arg(a, 0), Arg(a, 1)!));
@@ -699,7 +699,8 @@ internal static partial class Builtins
         return list;
     }
 
-    private static object? Map(Frame env, object? arr, object func)
+    /// <summary>$map keeps each defined result; $filter keeps each item whose result is truthy.</summary>
+    private static object? MapOrFilter(Frame env, object? arr, object func, bool filter)
     {
         if (arr is not Seq s)
         {
@@ -710,29 +711,9 @@ internal static partial class Builtins
         for (var i = 0; i < s.Count; i++)
         {
             var res = Evaluator.Apply(func, HofArgs(func, s[i], Values.Num(i), s), null, env);
-            if (res is not null)
+            if (filter ? ToBoolean(res) == true : res is not null)
             {
-                result.Add(res);
-            }
-        }
-
-        return result;
-    }
-
-    private static object? Filter(Frame env, object? arr, object func)
-    {
-        if (arr is not Seq s)
-        {
-            return null;
-        }
-
-        var result = Seq.NewSequence();
-        for (var i = 0; i < s.Count; i++)
-        {
-            var res = Evaluator.Apply(func, HofArgs(func, s[i], Values.Num(i), s), null, env);
-            if (ToBoolean(res) == true)
-            {
-                result.Add(s[i]);
+                result.Add(filter ? s[i] : res);
             }
         }
 

@@ -36,6 +36,17 @@ internal static class IntegerFormatter
 
     private static readonly Dictionary<string, double> WordValues = CreateWordValues();
 
+    private static readonly Dictionary<string, (Primary, Case)> NamedFormats = new(StringComparer.Ordinal)
+    {
+        ["A"] = (Primary.Letters, Case.Upper),
+        ["a"] = (Primary.Letters, Case.Lower),
+        ["I"] = (Primary.Roman, Case.Upper),
+        ["i"] = (Primary.Roman, Case.Lower),
+        ["W"] = (Primary.Words, Case.Upper),
+        ["Ww"] = (Primary.Words, Case.Title),
+        ["w"] = (Primary.Words, Case.Lower),
+    };
+
     public enum Primary
     {
         Decimal,
@@ -378,36 +389,13 @@ internal static class IntegerFormatter
             }
         }
 
-        switch (primary)
+        if (NamedFormats.TryGetValue(primary, out var named))
         {
-            case "A":
-                format.Case = Case.Upper;
-                format.Primary = Primary.Letters;
-                break;
-            case "a":
-                format.Primary = Primary.Letters;
-                break;
-            case "I":
-                format.Case = Case.Upper;
-                format.Primary = Primary.Roman;
-                break;
-            case "i":
-                format.Primary = Primary.Roman;
-                break;
-            case "W":
-                format.Case = Case.Upper;
-                format.Primary = Primary.Words;
-                break;
-            case "Ww":
-                format.Case = Case.Title;
-                format.Primary = Primary.Words;
-                break;
-            case "w":
-                format.Primary = Primary.Words;
-                break;
-            default:
-                AnalyseDecimal(primary, format);
-                break;
+            (format.Primary, format.Case) = named;
+        }
+        else
+        {
+            AnalyseDecimal(primary, format);
         }
 
         return format;

@@ -31,14 +31,6 @@ internal sealed class EvalContext
             throw new JsonataException("U1001");
         }
     }
-
-    public void CheckTime()
-    {
-        if (Deadline != 0 && Stopwatch.GetTimestamp() > Deadline)
-        {
-            throw new JsonataException("U1001", "Expression evaluation timeout: Check for infinite loop");
-        }
-    }
 }
 
 /// <summary>A scope of variable bindings.</summary>

@@ -382,6 +382,4 @@ internal sealed class Signature
     }
 
     private static string? Describe(object? v) => v is null ? null : v is string s ? s : Values.Stringify(v, false);
-
-    public override string ToString() => Text.ToString(CultureInfo.InvariantCulture);
 }

@@ -34,17 +34,6 @@ internal sealed class Seq : List<object?>
     public bool Cons;
 
     public static Seq NewSequence() => new() { Sequence = true };
-
-    public static Seq NewSequence(object? item)
-    {
-        var s = new Seq { Sequence = true };
-        if (item is not null)
-        {
-            s.Add(item);
-        }
-
-        return s;
-    }
 }
 
 /// <summary>An object built during evaluation; keeps insertion order like a JavaScript object.</summary>

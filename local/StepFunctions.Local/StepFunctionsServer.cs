@@ -87,7 +87,7 @@ public sealed class StepFunctionsServer : IAsyncDisposable
                 (rented, var length) = await ReadBodyAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
                 answer = length > MaxRequestBytes
                     ? TooLarge()
-                    : await Api.InvokeAsync(context.Request.Headers["X-Amz-Target"].FirstOrDefault(), rented.AsMemory(0, length), context.RequestAborted).ConfigureAwait(false);
+                    : await Api.InvokeAsync(context.Request.Headers["X-Amz-Target"].ToString() is { Length: > 0 } target ? target : null, rented.AsMemory(0, length), context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

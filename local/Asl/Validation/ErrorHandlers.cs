@@ -7,24 +7,9 @@ internal static class ErrorHandlers
 {
     private static readonly string[] JitterStrategies = ["FULL", "NONE"];
 
-    public static void CheckRetry(ValidationSession session, JsonElement retry, string location)
-    {
-        if (!ValueChecks.Array(session, retry, location))
+    public static void CheckRetry(ValidationSession session, JsonElement retry, string location) =>
+        ForEachHandler(session, retry, location, (retrier, at, last) =>
         {
-            return;
-        }
-
-        var count = retry.GetArrayLength();
-        var index = 0;
-        foreach (var retrier in retry.EnumerateArray())
-        {
-            var at = $"{location}[{index}]";
-            var last = ++index == count;
-            if (!ValueChecks.Object(session, retrier, at))
-            {
-                continue;
-            }
-
             RequireErrorEquals(session, retrier, at);
             foreach (var property in retrier.EnumerateObject())
             {
@@ -57,27 +42,11 @@ internal static class ErrorHandlers
                         break;
                 }
             }
-        }
-    }
+        });
 
-    public static void CheckCatch(ValidationSession session, JsonElement catchers, string location, QueryLanguage language, List<Transition> transitions)
-    {
-        if (!ValueChecks.Array(session, catchers, location))
+    public static void CheckCatch(ValidationSession session, JsonElement catchers, string location, QueryLanguage language, List<Transition> transitions) =>
+        ForEachHandler(session, catchers, location, (catcher, at, last) =>
         {
-            return;
-        }
-
-        var count = catchers.GetArrayLength();
-        var index = 0;
-        foreach (var catcher in catchers.EnumerateArray())
-        {
-            var at = $"{location}[{index}]";
-            var last = ++index == count;
-            if (!ValueChecks.Object(session, catcher, at))
-            {
-                continue;
-            }
-
             RequireErrorEquals(session, catcher, at, "Next");
             foreach (var property in catcher.EnumerateObject())
             {
@@ -109,6 +78,26 @@ internal static class ErrorHandlers
                         session.Schema(Messages.NotSupported(property.Name), at);
                         break;
                 }
+            }
+        });
+
+    /// <summary>Visits each retrier or catcher object with its location and whether it is the last one.</summary>
+    private static void ForEachHandler(ValidationSession session, JsonElement handlers, string location, Action<JsonElement, string, bool> check)
+    {
+        if (!ValueChecks.Array(session, handlers, location))
+        {
+            return;
+        }
+
+        var count = handlers.GetArrayLength();
+        var index = 0;
+        foreach (var handler in handlers.EnumerateArray())
+        {
+            var at = $"{location}[{index}]";
+            var last = ++index == count;
+            if (ValueChecks.Object(session, handler, at))
+            {
+                check(handler, at, last);
             }
         }
     }

@@ -107,7 +107,6 @@ public sealed class JsonataException : Exception
         ["D3140"] = "Malformed URL passed to ${token}(): {value}",
         ["D3141"] = "{message}",
         ["U1001"] = "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.",
-        ["U1002"] = "Expression evaluation timeout: Check for infinite loop",
     };
 
     /// <summary>Creates an error with a JSONata code; the message is derived from the code's template.</summary>

@@ -460,6 +460,10 @@ internal sealed class Parser
         {
             options |= RegexOptions.Multiline;
         }
+        else
+        {
+            pattern = EndAnchorsAtEndOfInput(pattern);
+        }
 
         try
         {
@@ -476,6 +480,45 @@ internal sealed class Parser
                 throw new JsonataException("S0302", e.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Without the m flag a JavaScript <c>$</c> matches only at the very end, where .NET's also matches before a final
+    /// newline; <c>\z</c> is the JavaScript meaning.
+    /// </summary>
+    private static string EndAnchorsAtEndOfInput(string pattern)
+    {
+        var sb = new StringBuilder(pattern.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                sb.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == ']')
+            {
+                inClass = false;
+            }
+
+            if (c == '$' && !inClass)
+            {
+                sb.Append("\\z");
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private Token Advance(string? id, bool infix)

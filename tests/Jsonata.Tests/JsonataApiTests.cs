@@ -218,4 +218,12 @@ public class JsonataApiTests
 
         Assert.Equal("U1001", error.Code);
     }
+
+    [Fact]
+    public void Evaluate_RegexEndAnchor_MatchesOnlyAtTheEndLikeJavaScript()
+    {
+        var result = JsonataExpression.Compile("[$contains('abc\\n', /c$/), $contains('abc', /c$/), $contains('abc\\nd', /c$/m)]").Evaluate(null);
+
+        Assert.Equal("[false,true,true]", result.Value!.ToJsonString());
+    }
 }

@@ -6,4 +6,8 @@ namespace Asl;
 internal abstract class CatcherOutput
 {
     public abstract JsonNode? Build(in StateVisit visit, JsonNode? rawInput, JsonNode? errorOutput);
+
+    /// <summary>The output and the catcher's own Assign, which replaces the state's top-level Assign on error.</summary>
+    public virtual StateOutcome Complete(in StateVisit visit, JsonNode? rawInput, JsonNode? errorOutput) =>
+        new(Build(visit, rawInput, errorOutput), null);
 }

@@ -22,10 +22,33 @@ internal sealed class JsonPathCompiler : QueryLanguageCompiler
             parameters,
             resultSelector,
             hasResultPath ? ResultPlacement.Compile(state) : ResultPlacement.Replace,
-            InputOutputPath.Compile(state, "OutputPath"));
+            InputOutputPath.Compile(state, "OutputPath"),
+            JsonPathAssign.Compile(state["Assign"]));
     }
 
-    public override CatcherOutput CompileCatcherOutput(JsonObject catcher) => new JsonPathCatcherOutput(ResultPlacement.Compile(catcher));
+    public override CatcherOutput CompileCatcherOutput(JsonObject catcher) =>
+        new JsonPathCatcherOutput(ResultPlacement.Compile(catcher), JsonPathAssign.Compile(catcher["Assign"]));
+
+    public override StateDataFlow? CompileRuleFlow(JsonObject state, JsonObject rule)
+    {
+        if (!rule.ContainsKey("Assign"))
+        {
+            return null;
+        }
+
+        // The rule's Assign replaces the state's; InputPath and OutputPath stay the state's.
+        var merged = new JsonObject();
+        foreach (var (name, value) in state)
+        {
+            if (name != "Assign")
+            {
+                merged[name] = value?.DeepClone();
+            }
+        }
+
+        merged["Assign"] = rule["Assign"]?.DeepClone();
+        return CompileDataFlow(merged, "Choice");
+    }
 
     public override ChoiceCondition CompileCondition(JsonObject rule) => JsonPathConditions.Compile(rule);
 

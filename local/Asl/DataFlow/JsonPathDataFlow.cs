@@ -9,17 +9,21 @@ internal sealed class JsonPathDataFlow(
     CompiledTemplate? parameters,
     CompiledTemplate? resultSelector,
     ResultPlacement resultPath,
-    InputOutputPath outputPath) : StateDataFlow
+    InputOutputPath outputPath,
+    JsonPathAssign? assign = null) : StateDataFlow
 {
     public override JsonNode? SelectInput(in StateVisit visit, JsonNode? rawInput) => inputPath.Apply(visit, rawInput);
 
     public override JsonNode? BuildParameters(in StateVisit visit, JsonNode? effectiveInput) =>
         parameters is null ? effectiveInput : Evaluate(visit, parameters, effectiveInput);
 
-    public override JsonNode? BuildOutput(in StateVisit visit, JsonNode? rawInput, JsonNode? result)
+    public override JsonNode? BuildOutput(in StateVisit visit, JsonNode? rawInput, JsonNode? result) => Complete(visit, rawInput, result).Output;
+
+    public override StateOutcome Complete(in StateVisit visit, JsonNode? rawInput, JsonNode? result)
     {
         var selected = resultSelector is null ? result : Evaluate(visit, resultSelector, result);
-        return outputPath.Apply(visit, resultPath.Apply(visit, rawInput, selected));
+        var assigned = assign?.Evaluate(visit, selected);
+        return new(outputPath.Apply(visit, resultPath.Apply(visit, rawInput, selected)), assigned);
     }
 
     private static JsonNode? Evaluate(in StateVisit visit, CompiledTemplate template, JsonNode? input)

@@ -14,6 +14,9 @@ internal abstract class QueryLanguageCompiler
 
     public abstract ChoiceCondition CompileCondition(JsonObject rule);
 
+    /// <summary>A matched Choice rule's own data flow when it carries Assign (or, in JSONata, Output); else null.</summary>
+    public abstract StateDataFlow? CompileRuleFlow(JsonObject state, JsonObject rule);
+
     /// <summary>A literal field or its <c>Path</c> variant; null when neither is present.</summary>
     public abstract FieldValue? CompileField(JsonObject state, string field);
 

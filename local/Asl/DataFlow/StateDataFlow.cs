@@ -16,4 +16,11 @@ internal abstract class StateDataFlow
 
     /// <summary>Raw input and result → state output (JSONPath: ResultSelector, ResultPath, OutputPath).</summary>
     public abstract JsonNode? BuildOutput(in StateVisit visit, JsonNode? rawInput, JsonNode? result);
+
+    /// <summary>
+    /// The output and the variables the state's Assign sets. For Pass, Choice, Wait and Succeed the result is the
+    /// state's own value (Pass's result, the effective input). Assign reads variables as they were on state entry.
+    /// </summary>
+    public virtual StateOutcome Complete(in StateVisit visit, JsonNode? rawInput, JsonNode? result) =>
+        new(BuildOutput(visit, rawInput, result), null);
 }

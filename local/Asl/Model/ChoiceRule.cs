@@ -1,7 +1,9 @@
 namespace Asl;
 
-/// <summary>One Choice rule: its condition and the state it leads to.</summary>
+/// <summary>One Choice rule: its condition, the state it leads to and, when it carries Assign/Output, its own data flow.</summary>
 internal sealed record ChoiceRule(ChoiceCondition Condition, string NextName)
 {
+    public StateDataFlow? Flow { get; init; }
+
     public StateNode? Next { get; set; }
 }

@@ -18,11 +18,13 @@ internal sealed class ChoiceState(string name, StateDataFlow flow, ChoiceRule[] 
         var visit = new StateVisit(frame, this, Enter(frame, input));
         var effective = Flow.SelectInput(visit, input);
         var next = Default;
+        var flow = Flow;
         foreach (var rule in Rules)
         {
             if (rule.Condition.Evaluate(visit, effective))
             {
                 next = rule.Next;
+                flow = rule.Flow ?? Flow;
                 break;
             }
         }
@@ -32,8 +34,7 @@ internal sealed class ChoiceState(string name, StateDataFlow flow, ChoiceRule[] 
             throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{Name}')");
         }
 
-        var output = Flow.BuildOutput(visit, input, effective);
-        frame.Append(HistoryEventType.ChoiceStateExited, new StateExitedDetails(Name, output));
+        var output = Exit(visit, HistoryEventType.ChoiceStateExited, flow.Complete(visit, input, effective));
         return new ValueTask<StateTransition>(new StateTransition(output, next));
     }
 }

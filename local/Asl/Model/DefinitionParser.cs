@@ -98,12 +98,12 @@ internal static class DefinitionParser
     private static StateNode CompileState(string name, JsonObject json, string location, string machineLanguage)
     {
         var language = json["QueryLanguage"]?.GetValue<string>() ?? machineLanguage;
-        if (language != "JSONPath")
+        QueryLanguageCompiler compiler = language switch
         {
-            throw Invalid("SCHEMA_VALIDATION_FAILED", $"The QueryLanguage '{language}' is not supported by this engine yet", location);
-        }
-
-        var compiler = JsonPathCompiler.Instance;
+            "JSONPath" => JsonPathCompiler.Instance,
+            "JSONata" => JsonataCompiler.Instance,
+            _ => throw Invalid("SCHEMA_VALIDATION_FAILED", $"The QueryLanguage '{language}' is not supported", location),
+        };
         var type = json["Type"]?.GetValue<string>() ?? string.Empty;
         var flow = compiler.CompileDataFlow(json, type);
         return type switch
@@ -115,7 +115,10 @@ internal static class DefinitionParser
             "Choice" => new ChoiceState(
                 name,
                 flow,
-                [.. (json["Choices"] as JsonArray ?? []).Select(r => new ChoiceRule(compiler.CompileCondition((JsonObject)r!), r!["Next"]!.GetValue<string>()))],
+                [.. (json["Choices"] as JsonArray ?? []).Select(r => new ChoiceRule(compiler.CompileCondition((JsonObject)r!), r!["Next"]!.GetValue<string>())
+                {
+                    Flow = compiler.CompileRuleFlow(json, (JsonObject)r),
+                })],
                 json["Default"]?.GetValue<string>()),
             "Task" => new TaskState(
                 name,

@@ -27,16 +27,15 @@ internal abstract class ExecutionState(string name, StateDataFlow flow, Retrier[
     }
 
     /// <summary>One attempt: data flow in, the work, data flow out. Must capture its failures in the returned task.</summary>
-    protected abstract ValueTask<JsonNode?> AttemptAsync(StateVisit visit, JsonNode? rawInput);
+    protected abstract ValueTask<StateOutcome> AttemptAsync(StateVisit visit, JsonNode? rawInput);
 
-    private StateTransition Exit(in StateVisit visit, JsonNode? output, StateNode? next)
+    private StateTransition Exit(in StateVisit visit, in StateOutcome outcome, StateNode? next)
     {
-        CheckOutputSize(visit, output);
-        visit.Frame.Append(ExitedType, new StateExitedDetails(Name, output));
-        return new StateTransition(output, next);
+        CheckOutputSize(visit, outcome.Output);
+        return new StateTransition(Exit(visit, ExitedType, outcome), next);
     }
 
-    private async ValueTask<StateTransition> HandleAsync(StateVisit visit, JsonNode? input, ValueTask<JsonNode?> attempt)
+    private async ValueTask<StateTransition> HandleAsync(StateVisit visit, JsonNode? input, ValueTask<StateOutcome> attempt)
     {
         int[]? attempts = null;
         while (true)
@@ -81,7 +80,7 @@ internal abstract class ExecutionState(string name, StateDataFlow flow, Retrier[
                         errorOutput["Cause"] = failure.Cause;
                     }
 
-                    return Exit(visit, catcher.Output.Build(visit, input, errorOutput), catcher.Next);
+                    return Exit(visit, catcher.Output.Complete(visit, input, errorOutput), catcher.Next);
                 }
             }
 

@@ -28,7 +28,7 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
 
     protected override HistoryEventType AbortedType => HistoryEventType.MapStateAborted;
 
-    protected override async ValueTask<JsonNode?> AttemptAsync(StateVisit visit, JsonNode? rawInput)
+    protected override async ValueTask<StateOutcome> AttemptAsync(StateVisit visit, JsonNode? rawInput)
     {
         var frame = visit.Frame;
         var effective = Flow.SelectInput(visit, rawInput);
@@ -38,7 +38,7 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
         var result = Distributed is null
             ? await RunInlineAsync(visit, effective, items, maxConcurrency).ConfigureAwait(false)
             : await RunDistributedAsync(visit, effective, items, maxConcurrency).ConfigureAwait(false);
-        return Flow.BuildOutput(visit, rawInput, result);
+        return Flow.Complete(visit, rawInput, result);
     }
 
     private async ValueTask<JsonNode?> RunInlineAsync(StateVisit visit, JsonNode? effective, IReadOnlyList<JsonNode?> items, int maxConcurrency)

@@ -12,7 +12,7 @@ internal sealed class ParallelState(string name, StateDataFlow flow, Retrier[] r
 
     protected override HistoryEventType AbortedType => HistoryEventType.ParallelStateAborted;
 
-    protected override async ValueTask<JsonNode?> AttemptAsync(StateVisit visit, JsonNode? rawInput)
+    protected override async ValueTask<StateOutcome> AttemptAsync(StateVisit visit, JsonNode? rawInput)
     {
         var frame = visit.Frame;
         var parameters = Flow.BuildParameters(visit, Flow.SelectInput(visit, rawInput));
@@ -46,6 +46,6 @@ internal sealed class ParallelState(string name, StateDataFlow flow, Retrier[] r
 
         frame.LastEventId = chain.Last;
         frame.AppendDetached(HistoryEventType.ParallelStateSucceeded, null);
-        return Flow.BuildOutput(visit, rawInput, JsonMaterializer.ToArray(results));
+        return Flow.Complete(visit, rawInput, JsonMaterializer.ToArray(results));
     }
 }

@@ -11,8 +11,9 @@ internal sealed class PassState(string name, StateDataFlow flow, JsonNode? resul
     {
         var visit = new StateVisit(frame, this, Enter(frame, input));
         var produced = hasResult ? result : Flow.BuildParameters(visit, Flow.SelectInput(visit, input));
-        var output = CheckOutputSize(visit, Flow.BuildOutput(visit, input, produced));
-        frame.Append(HistoryEventType.PassStateExited, new StateExitedDetails(Name, output));
+        var outcome = Flow.Complete(visit, input, produced);
+        CheckOutputSize(visit, outcome.Output);
+        var output = Exit(visit, HistoryEventType.PassStateExited, outcome);
         return new ValueTask<StateTransition>(new StateTransition(output, Next));
     }
 }

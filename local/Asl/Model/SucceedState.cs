@@ -10,8 +10,7 @@ internal sealed class SucceedState(string name, StateDataFlow flow) : StateNode(
     public override ValueTask<StateTransition> ExecuteAsync(Frame frame, JsonNode? input)
     {
         var visit = new StateVisit(frame, this, Enter(frame, input));
-        var output = Flow.BuildOutput(visit, input, Flow.SelectInput(visit, input));
-        frame.Append(HistoryEventType.SucceedStateExited, new StateExitedDetails(Name, output));
+        var output = Exit(visit, HistoryEventType.SucceedStateExited, Flow.Complete(visit, input, Flow.SelectInput(visit, input)));
         return new ValueTask<StateTransition>(new StateTransition(output, null));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class TaskState(
 
     protected override HistoryEventType AbortedType => HistoryEventType.TaskStateAborted;
 
-    protected override async ValueTask<JsonNode?> AttemptAsync(StateVisit visit, JsonNode? rawInput)
+    protected override async ValueTask<StateOutcome> AttemptAsync(StateVisit visit, JsonNode? rawInput)
     {
         var frame = visit.Frame;
         var run = frame.Run;
@@ -91,7 +91,7 @@ internal sealed class TaskState(
             frame.Append(HistoryEventType.TaskSucceeded, new TaskDetails(Resource.ResourceType, Resource.Resource) { Output = result, HasOutput = true });
         }
 
-        return Flow.BuildOutput(visit, rawInput, result);
+        return Flow.Complete(visit, rawInput, result);
     }
 
     private async ValueTask<JsonNode?> InvokeAsync(Frame frame, TaskInvocation invocation, PendingCallback? callback, long timeout, long? heartbeat)

@@ -41,8 +41,7 @@ internal sealed class WaitState(string name, StateDataFlow flow, FieldValue? sec
 
     private StateTransition Exit(in StateVisit visit, JsonNode? input, JsonNode? effective)
     {
-        var output = Flow.BuildOutput(visit, input, effective);
-        visit.Frame.Append(HistoryEventType.WaitStateExited, new StateExitedDetails(Name, output));
+        var output = Exit(visit, HistoryEventType.WaitStateExited, Flow.Complete(visit, input, effective));
         return new StateTransition(output, Next);
     }
 

@@ -418,8 +418,9 @@ internal static class Evaluator
             }
         }
 
-        foreach (TupleBinding binding in tupleBindings.Cast<TupleBinding>())
+        foreach (var item in tupleBindings)
         {
+            var binding = (TupleBinding)item!;
             var stepEnv = FrameFromTuple(env, binding);
             var res = Evaluate(step, binding.GetValueOrDefault("@"), stepEnv);
             if (res is null)

@@ -1095,8 +1095,9 @@ internal static class Evaluator
             }
         }
 
-        foreach (var kv in groups)
+        foreach (var key in Values.InPropertyOrder([.. groups.Keys]))
         {
+            var kv = new KeyValuePair<string, (object? Data, int ExprIndex)>(key, groups[key]);
             var context = kv.Value.Data;
             var groupEnv = env;
             if (reduce)

@@ -205,7 +205,7 @@ internal static class Values
                 return jo.DeepClone();
             case JMap map:
                 var obj = new JsonObject();
-                foreach (var kv in map)
+                foreach (var kv in Entries(map))
                 {
                     if (kv.Value is not null && kv.Value is not JFunc)
                     {
@@ -250,20 +250,22 @@ internal static class Values
         return null;
     }
 
+    /// <summary>An object's entries in JavaScript property order: array-index keys ascending, then the rest as inserted.</summary>
     public static IEnumerable<KeyValuePair<string, object?>> Entries(object obj)
     {
         if (obj is JsonObject jo)
         {
-            foreach (var kv in jo)
+            foreach (var key in Keys(obj))
             {
-                yield return new KeyValuePair<string, object?>(kv.Key, FromNode(kv.Value));
+                yield return new KeyValuePair<string, object?>(key, FromNode(jo[key]));
             }
         }
         else
         {
-            foreach (var kv in (JMap)obj)
+            var map = (JMap)obj;
+            foreach (var key in Keys(obj))
             {
-                yield return kv;
+                yield return new KeyValuePair<string, object?>(key, map[key]);
             }
         }
     }
@@ -286,7 +288,37 @@ internal static class Values
             }
         }
 
-        return keys;
+        return InPropertyOrder(keys);
+    }
+
+    public static List<string> InPropertyOrder(List<string> keys)
+    {
+        if (!keys.Exists(IsArrayIndex))
+        {
+            return keys;
+        }
+
+        var ordered = keys.Where(IsArrayIndex).OrderBy(k => uint.Parse(k, CultureInfo.InvariantCulture)).ToList();
+        ordered.AddRange(keys.Where(k => !IsArrayIndex(k)));
+        return ordered;
+    }
+
+    private static bool IsArrayIndex(string key)
+    {
+        if (key.Length == 0 || key.Length > 10 || !char.IsAsciiDigit(key[0]) || (key[0] == '0' && key.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return ulong.Parse(key, CultureInfo.InvariantCulture) < uint.MaxValue;
     }
 
     /// <summary>A mutable deep copy, used by transforms which update objects in place.</summary>

@@ -226,4 +226,16 @@ public class JsonataApiTests
 
         Assert.Equal("[false,true,true]", result.Value!.ToJsonString());
     }
+
+    [Fact]
+    public void Evaluate_ObjectWithIndexLikeKeys_ListsThemFirstAsJavaScriptDoes()
+    {
+        var input = JsonNode.Parse("""{"b": 1, "10": 2, "2": 3, "01": 4}""");
+
+        var keys = JsonataExpression.Compile("$keys($)").Evaluate(input);
+        var text = JsonataExpression.Compile("$string({'b': 1, '10': 2, '2': 3})").Evaluate(input);
+
+        Assert.Equal("""["2","10","b","01"]""", keys.Value!.ToJsonString());
+        Assert.Equal("""{"2":3,"10":2,"b":1}""", text.Value!.GetValue<string>());
+    }
 }

@@ -74,9 +74,14 @@ internal static class ParameterValues
                 return $"parameter '{name}' must match pattern {pattern}, not '{item}'";
             }
 
-            if (numeric && (Below(item, spec["MinValue"]) || Below(Scalar(spec["MaxValue"]), item)))
+            if (numeric && Below(item, Scalar(spec["MinValue"])))
             {
-                return $"parameter '{name}' must be within MinValue {Scalar(spec["MinValue"]) ?? "-"} and MaxValue {Scalar(spec["MaxValue"]) ?? "-"}, not '{item}'";
+                return $"parameter '{name}' must be at least {Scalar(spec["MinValue"])}, not '{item}'";
+            }
+
+            if (numeric && Below(Scalar(spec["MaxValue"]), item))
+            {
+                return $"parameter '{name}' must be at most {Scalar(spec["MaxValue"])}, not '{item}'";
             }
         }
 
@@ -89,8 +94,6 @@ internal static class ParameterValues
 
         return null;
     }
-
-    private static bool Below(string? value, Node? limit) => Below(value, Scalar(limit));
 
     private static bool Below(string? value, string? limit) =>
         value is not null && limit is not null

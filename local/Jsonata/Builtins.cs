@@ -61,13 +61,13 @@ internal static partial class Builtins
         Add("exists", "<x:b>", 1, (_, _, a) => Values.Bool(Arg(a, 0) is not null));
         Add("spread", "<x-:a<o>>", 1, (_, _, a) => Spread(Arg(a, 0)));
         Add("merge", "<a<o>:o>", 1, (_, _, a) => Merge(Arg(a, 0)));
-        Add("reverse", "<a:a>", 1, (_, _, a) => Reverse(Arg(a, 0)));
+        Add("reverse", "<a:a>", 1, (_, _, a) => Reorder(Arg(a, 0), items => items.Reverse()));
         Add("each", "<o-f:a>", 2, (e, _, a) => Each(e, Arg(a, 0), Arg(a, 1)!));
         Add("error", "<s?:x>", 1, (_, _, a) => throw new JsonataException("D3137", Arg(a, 0) as string ?? "$error() function evaluated"));
         Add("assert", "<bs?:x>", 2, (_, _, a) => Arg(a, 0) is false ? throw new JsonataException("D3141", Arg(a, 1) as string ?? "$assert() statement failed") : null);
         Add("type", "<x:s>", 1, (_, _, a) => Arg(a, 0) is null ? null : Values.TypeName(Arg(a, 0)));
         Add("sort", "<af?:a>", 2, (e, _, a) => Sort(e, Arg(a, 0), Arg(a, 1)));
-        Add("shuffle", "<a:a>", 1, (_, _, a) => Shuffle(Arg(a, 0)));
+        Add("shuffle", "<a:a>", 1, (_, _, a) => Reorder(Arg(a, 0), ShuffleInPlace));
         Add("distinct", "<x:x>", 1, (_, _, a) => Distinct(Arg(a, 0)));
         Add("base64encode", "<s-:s>", 1, (_, _, a) => Arg(a, 0) is string s ? Convert.ToBase64String(Encoding.Latin1.GetBytes(s)) : null);
         Add("base64decode", "<s-:s>", 1, (_, _, a) => Arg(a, 0) is string s ? Encoding.Latin1.GetString(Convert.FromBase64String(s)) : null);
@@ -916,7 +916,8 @@ internal static partial class Builtins
         return result;
     }
 
-    private static object? Reverse(object? arg)
+    /// <summary>$reverse and $shuffle: undefined stays undefined, a 0 or 1 item array is returned as is, else a reordered copy.</summary>
+    private static object? Reorder(object? arg, Action<Seq> reorder)
     {
         if (arg is not Seq s)
         {
@@ -928,36 +929,19 @@ internal static partial class Builtins
             return s;
         }
 
-        var r = new Seq(s.Count);
-        for (var i = s.Count - 1; i >= 0; i--)
-        {
-            r.Add(s[i]);
-        }
-
-        return r;
+        var copy = new Seq(s.Count);
+        copy.AddRange(s);
+        reorder(copy);
+        return copy;
     }
 
-    private static object? Shuffle(object? arg)
+    private static void ShuffleInPlace(Seq items)
     {
-        if (arg is not Seq s)
-        {
-            return null;
-        }
-
-        if (s.Count <= 1)
-        {
-            return s;
-        }
-
-        var r = new Seq(s.Count);
-        r.AddRange(s);
-        for (var i = r.Count - 1; i > 0; i--)
+        for (var i = items.Count - 1; i > 0; i--)
         {
             var j = Random.Shared.Next(i + 1);
-            (r[i], r[j]) = (r[j], r[i]);
+            (items[i], items[j]) = (items[j], items[i]);
         }
-
-        return r;
     }
 
     private static object? Distinct(object? arg)

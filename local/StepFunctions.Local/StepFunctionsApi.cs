@@ -75,6 +75,7 @@ public sealed partial class StepFunctionsApi
             ["ListTagsForResource"] = Sync(ListTagsForResource),
             ["DescribeMapRun"] = Sync(DescribeMapRun),
             ["ListMapRuns"] = Sync(ListMapRuns),
+            ["TestState"] = TestStateAsync,
         };
     }
 

@@ -39,6 +39,10 @@ internal sealed class TaskState(
         var parameters = Flow.BuildParameters(visit, effective);
         var timeout = ReadSeconds(visit, timeoutSeconds, effective);
         var heartbeat = ReadSeconds(visit, heartbeatSeconds, effective);
+
+        // The timers start before TaskStarted is recorded, so anyone who sees that event and moves a virtual
+        // clock forward finds them in place.
+        using var guard = new TaskGuard(frame.Clock, frame.Token, timeout ?? DefaultTimeoutSeconds, heartbeat);
         RecordScheduled(frame, parameters, timeout, heartbeat);
         JsonNode? result;
         try
@@ -56,7 +60,7 @@ internal sealed class TaskState(
                 TimeoutSeconds = timeout ?? DefaultTimeoutSeconds,
                 Clock = frame.Clock,
             };
-            result = await InvokeAsync(frame, invocation, callback, timeout ?? DefaultTimeoutSeconds, heartbeat).ConfigureAwait(false);
+            result = await InvokeAsync(frame, invocation, callback, guard).ConfigureAwait(false);
         }
         catch (StatesErrorException e)
         {
@@ -94,13 +98,12 @@ internal sealed class TaskState(
         return Flow.Complete(visit, rawInput, result);
     }
 
-    private async ValueTask<JsonNode?> InvokeAsync(Frame frame, TaskInvocation invocation, PendingCallback? callback, long timeout, long? heartbeat)
+    private async ValueTask<JsonNode?> InvokeAsync(Frame frame, TaskInvocation invocation, PendingCallback? callback, TaskGuard guard)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(frame.Token);
-        TaskGuard? guard = null;
         try
         {
-            var pending = frame.Run.Engine.TaskHandler.InvokeAsync(invocation with { Heartbeat = () => guard?.Beat() }, cancellation.Token);
+            var pending = frame.Run.Engine.TaskHandler.InvokeAsync(invocation with { Heartbeat = guard.Beat }, cancellation.Token);
             TaskHandlerResult outcome;
             if (pending.IsCompletedSuccessfully)
             {
@@ -108,7 +111,6 @@ internal sealed class TaskState(
             }
             else
             {
-                guard = new TaskGuard(frame.Clock, frame.Token, timeout, heartbeat);
                 try
                 {
                     outcome = await guard.RaceAsync(pending.AsTask()).ConfigureAwait(false);
@@ -116,7 +118,6 @@ internal sealed class TaskState(
                 finally
                 {
                     await cancellation.CancelAsync().ConfigureAwait(false);
-                    guard.Dispose();
                 }
             }
 
@@ -125,13 +126,12 @@ internal sealed class TaskState(
                 return outcome.Output;
             }
 
+            callback.Heartbeat = guard.Beat;
             frame.Append(HistoryEventType.TaskSubmitted, new TaskDetails(Resource.ResourceType, Resource.Resource) { Output = outcome.Output, HasOutput = true });
-            using var callbackGuard = new TaskGuard(frame.Clock, frame.Token, timeout, heartbeat);
-            callback.Heartbeat = callbackGuard.Beat;
             CallbackOutcome delivered;
             try
             {
-                delivered = await callbackGuard.RaceAsync(callback.Outcome.Task).ConfigureAwait(false);
+                delivered = await guard.RaceAsync(callback.Outcome.Task).ConfigureAwait(false);
             }
             catch (StatesErrorException e) when (e.Error == ErrorNames.Timeout)
             {

@@ -345,7 +345,7 @@ internal sealed class Evaluator
     {
         if (!_resources.TryGetValue(logicalId, out var resource))
         {
-            return Fail(at, function == "!GetAtt" ? UnknownGetAtt(logicalId) : $"{function} refers to unknown resource '{logicalId}'");
+            return Fail(at, UnknownGetAtt(logicalId));
         }
 
         if (Physical(logicalId, at) is not { } physical)
@@ -400,12 +400,12 @@ internal sealed class Evaluator
     private JsonNode? SubVariable(string name, Node at)
     {
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        if (dot > 0 && !name.StartsWith("AWS::", StringComparison.Ordinal))
+        if (SubReferenceError(name) is { } unknown)
         {
-            return Attribute(name[..dot], name[(dot + 1)..], at, "!Sub");
+            return Fail(at, unknown);
         }
 
-        return IsKnownName(name) ? Ref(name, at) : Fail(at, SubReferenceError(name)!);
+        return dot > 0 && !name.StartsWith("AWS::", StringComparison.Ordinal) ? Attribute(name[..dot], name[(dot + 1)..], at, "!Sub") : Ref(name, at);
     }
 
     private JsonNode? Join(Node argument)

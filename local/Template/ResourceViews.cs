@@ -260,14 +260,21 @@ internal sealed class ResourceViews(
     private Dictionary<string, string> Strings(TemplateResource r, JsonNode? node)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A null value is one whose evaluation already reported an error; it is left out rather than reported twice.
         foreach (var (key, value) in node as JsonObject ?? [])
         {
-            result[key] = value switch
+            switch (value)
             {
-                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-                JsonValue v => v.ToJsonString(),
-                _ => Error(r, $"'{key}' must be a single value") ?? string.Empty,
-            };
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                    result[key] = v.GetValue<string>();
+                    break;
+                case JsonValue v:
+                    result[key] = v.ToJsonString();
+                    break;
+                case not null:
+                    Error(r, $"'{key}' must be a single value");
+                    break;
+            }
         }
 
         return result;

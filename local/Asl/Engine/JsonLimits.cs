@@ -43,9 +43,11 @@ internal static class JsonLimits
             case null:
                 return 4;
             case JsonObject obj:
+                // Indexed access: enumerating a JsonObject allocates, and this runs on every state output.
                 long total = 2;
-                foreach (var (key, child) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, child) = obj.GetAt(i);
                     total += (key.Length * 6) + 4 + Estimate(child, budget - total);
                     if (total > budget)
                     {
@@ -56,9 +58,9 @@ internal static class JsonLimits
                 return total;
             case JsonArray array:
                 long sum = 2;
-                foreach (var child in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    sum += 1 + Estimate(child, budget - sum);
+                    sum += 1 + Estimate(array[i], budget - sum);
                     if (sum > budget)
                     {
                         return sum;

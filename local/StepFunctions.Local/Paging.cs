@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace StepFunctions.Local;
 
@@ -38,5 +39,24 @@ internal static class Paging
         }
 
         throw new ApiException("InvalidToken", $"Invalid Token: '{token}'");
+    }
+
+    /// <summary>Writes one page of <paramref name="items"/> as an array member, then nextToken when more follow.</summary>
+    public static void WritePage<T>(Utf8JsonWriter writer, string member, IReadOnlyList<T> items, string? token, string scope, int pageSize, Action<Utf8JsonWriter, T> writeItem)
+    {
+        var start = (int)Math.Clamp(Position(token, scope, 0), 0, items.Count);
+        writer.WriteStartArray(member);
+        foreach (var item in items.Skip(start).Take(pageSize))
+        {
+            writer.WriteStartObject();
+            writeItem(writer, item);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (start + pageSize < items.Count)
+        {
+            writer.WriteString("nextToken", Token(scope, start + pageSize));
+        }
     }
 }

@@ -144,32 +144,22 @@ public sealed partial class StepFunctionsApi
             .Where(e => statusFilter is null || Wire.Status(e.StopDate is null ? ExecutionStatus.Running : e.Status) == statusFilter)
             .ToList();
         var scope = "executions:" + (machineArn ?? mapRunArn);
-        var start = (int)Math.Clamp(Paging.Position(token, scope, 0), 0, matching.Count);
-        writer.WriteStartArray("executions");
-        foreach (var execution in matching.Skip(start).Take(pageSize))
+        Paging.WritePage(writer, "executions", matching, token, scope, pageSize, static (item, execution) =>
         {
             var stopDate = execution.StopDate;
-            writer.WriteStartObject();
-            writer.WriteString("executionArn", execution.Arn);
-            writer.WriteString("stateMachineArn", execution.StateMachine.Arn);
-            writer.WriteString("name", execution.Name);
-            writer.WriteString("status", Wire.Status(stopDate is null ? ExecutionStatus.Running : execution.Status));
-            writer.WriteDate("startDate", execution.StartDate);
+            item.WriteString("executionArn", execution.Arn);
+            item.WriteString("stateMachineArn", execution.StateMachine.Arn);
+            item.WriteString("name", execution.Name);
+            item.WriteString("status", Wire.Status(stopDate is null ? ExecutionStatus.Running : execution.Status));
+            item.WriteDate("startDate", execution.StartDate);
             if (stopDate is { } stopped)
             {
-                writer.WriteDate("stopDate", stopped);
+                item.WriteDate("stopDate", stopped);
             }
 
-            writer.WriteOptional("mapRunArn", execution.MapRunArn);
-            writer.WriteNumber("redriveCount", 0);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (start + pageSize < matching.Count)
-        {
-            writer.WriteString("nextToken", Paging.Token(scope, start + pageSize));
-        }
+            item.WriteOptional("mapRunArn", execution.MapRunArn);
+            item.WriteNumber("redriveCount", 0);
+        });
     }
 
     private void RedriveExecution(ApiRequest request, Utf8JsonWriter writer)

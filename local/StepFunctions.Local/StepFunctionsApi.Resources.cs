@@ -92,28 +92,18 @@ public sealed partial class StepFunctionsApi
             .OfType<MapRun>()
             .ToList();
         var scope = "mapRuns:" + execution.Arn;
-        var start = (int)Math.Clamp(Paging.Position(token, scope, 0), 0, runs.Count);
-        writer.WriteStartArray("mapRuns");
-        foreach (var run in runs.Skip(start).Take(pageSize))
+        var machineArn = execution.StateMachine.Arn;
+        Paging.WritePage(writer, "mapRuns", runs, token, scope, pageSize, (item, run) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("executionArn", run.ExecutionArn);
-            writer.WriteString("mapRunArn", run.Arn);
-            writer.WriteString("stateMachineArn", execution.StateMachine.Arn);
-            writer.WriteDate("startDate", run.StartDate);
+            item.WriteString("executionArn", run.ExecutionArn);
+            item.WriteString("mapRunArn", run.Arn);
+            item.WriteString("stateMachineArn", machineArn);
+            item.WriteDate("startDate", run.StartDate);
             if (run.StopDate is { } stopped)
             {
-                writer.WriteDate("stopDate", stopped);
+                item.WriteDate("stopDate", stopped);
             }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (start + pageSize < runs.Count)
-        {
-            writer.WriteString("nextToken", Paging.Token(scope, start + pageSize));
-        }
+        });
     }
 
     private static void WriteCounts(Utf8JsonWriter writer, string name, MapRun run, int resultsWritten)

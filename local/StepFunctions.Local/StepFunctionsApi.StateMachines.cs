@@ -132,23 +132,13 @@ public sealed partial class StepFunctionsApi
         var token = request.String("nextToken", 1, 1024);
         request.ThrowIfInvalid();
         var all = _stateMachines.Values.OrderBy(e => e.CreationDate).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
-        var start = (int)Math.Clamp(Paging.Position(token, "stateMachines", 0), 0, all.Count);
-        writer.WriteStartArray("stateMachines");
-        foreach (var entry in all.Skip(start).Take(pageSize))
+        Paging.WritePage(writer, "stateMachines", all, token, "stateMachines", pageSize, static (item, entry) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("stateMachineArn", entry.Arn);
-            writer.WriteString("name", entry.Name);
-            writer.WriteString("type", Wire.Type(entry.Type));
-            writer.WriteDate("creationDate", entry.CreationDate);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        if (start + pageSize < all.Count)
-        {
-            writer.WriteString("nextToken", Paging.Token("stateMachines", start + pageSize));
-        }
+            item.WriteString("stateMachineArn", entry.Arn);
+            item.WriteString("name", entry.Name);
+            item.WriteString("type", Wire.Type(entry.Type));
+            item.WriteDate("creationDate", entry.CreationDate);
+        });
     }
 
     private static void ValidateStateMachineDefinition(ApiRequest request, Utf8JsonWriter writer)

@@ -37,12 +37,4 @@ internal static class Definitions
             "OutputPath":"$.Payload","End":true},
           "Declined":{"Type":"Fail","Error":"OrderDeclined","Cause":"payment declined"}}}
         """;
-
-    /// <summary>A Wait state between two Passes.</summary>
-    public const string Waiting = """
-        {"StartAt":"Before","States":{
-          "Before":{"Type":"Pass","Next":"Pause"},
-          "Pause":{"Type":"Wait","Seconds":3600,"Next":"After"},
-          "After":{"Type":"Pass","End":true}}}
-        """;
 }

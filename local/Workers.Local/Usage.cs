@@ -5,6 +5,9 @@ internal static class Usage
 {
     public const string Text = """
         usage: Workers.Local <verb> [options]
+          up (default) [--template template.yaml] [--parameter-overrides K=V ...] [--data DIR] [--api-port 3000] [--sfn-port 8083]
+          invoke LOGICAL_ID --event FILE [--template template.yaml] [--parameter-overrides K=V ...]
+          token --sub NAME [--scope S ...] [--minutes 60] [--api-port 3000] [--data DIR] [--audience workers-local]
           run FILE.asl.json --input JSON|@file [--name NAME] [--mock-config FILE --test-case CASE] [--clock virtual|real]
           serve [--port N]
         """;

@@ -44,6 +44,12 @@ public sealed record IntegrationOptions
     /// <summary>The secret key requests are signed with.</summary>
     public string SecretAccessKey { get; init; } = "dummy";
 
+    /// <summary>The access key S3 requests are signed with: s3rver checks signatures and knows only its own pair.</summary>
+    public string S3AccessKeyId { get; init; } = "S3RVER";
+
+    /// <summary>The secret key S3 requests are signed with.</summary>
+    public string S3SecretAccessKey { get; init; } = "S3RVER";
+
     /// <summary>How long one HTTP request to a service may take before it fails as a client error.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(15);
 

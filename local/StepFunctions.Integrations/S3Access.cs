@@ -7,13 +7,14 @@ namespace StepFunctions.Integrations;
 
 /// <summary>
 /// The S3 client the S3 task, ItemReader and ResultWriter share: path-style addressing at the configured endpoint
-/// (s3rver), checksums only where S3 requires them since local stand-ins do not speak the trailing-checksum encoding.
+/// (s3rver), checksums only where S3 requires them and uploads unchunked, since s3rver speaks neither the trailing-checksum
+/// nor the aws-chunked encoding.
 /// </summary>
 internal sealed class S3Access(IntegrationOptions options) : IDisposable
 {
     private readonly Lazy<AmazonS3Client?> _client = new(() => options.S3Endpoint is { } endpoint
         ? new AmazonS3Client(
-            new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey),
+            new BasicAWSCredentials(options.S3AccessKeyId, options.S3SecretAccessKey),
             new AmazonS3Config
             {
                 ServiceURL = endpoint.ToString(),

@@ -75,6 +75,7 @@ internal sealed class S3Integration(S3Access s3) : ITaskHandler
                 Key = Key(parameters),
                 ContentBody = Payloads.StringOrJson(parameters["Body"]) ?? string.Empty,
                 ContentType = Payloads.Text(parameters["ContentType"]),
+                UseChunkEncoding = false,
             },
             cancellationToken).ConfigureAwait(false);
         return new JsonObject

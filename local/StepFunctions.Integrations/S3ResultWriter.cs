@@ -83,7 +83,7 @@ public sealed class S3ResultWriter : IResultWriter, IDisposable
     }
 
     private static Task PutAsync(Amazon.S3.AmazonS3Client client, string bucket, string key, string body, CancellationToken cancellationToken) =>
-        client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body, ContentType = "application/json" }, cancellationToken);
+        client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = body, ContentType = "application/json", UseChunkEncoding = false }, cancellationToken);
 
     // A child execution as DescribeExecution describes it, with Input/Output as JSON strings.
     private static JsonNode Describe(MapRunChildResult result)

@@ -96,7 +96,9 @@ internal sealed class JsonataTemplate
 
     /// <summary>Evaluates with <c>$states</c> and the visible variables bound for this visit.</summary>
     public JsonNode? Evaluate(in StateVisit visit, in JsonataStates states) =>
-        Evaluate(visit, JsonataEnvironment.Bind(visit, states), JsonataEnvironment.Options(visit));
+        _expression is null && _members is null && _items is null
+            ? _literal?.DeepClone()
+            : Evaluate(visit, JsonataEnvironment.Bind(visit, states), JsonataEnvironment.Options(visit));
 
     private static bool HasExpression(JsonNode? node) => node switch
     {

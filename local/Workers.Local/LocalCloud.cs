@@ -91,7 +91,7 @@ internal sealed class LocalCloud : IAsyncDisposable
         }
 
         var sfnEndpoint = new Uri($"http://127.0.0.1:{settings.SfnPort}");
-        var lambda = new LambdaEmulator();
+        var lambda = new LambdaEmulator(new LambdaEmulatorOptions { AccessKeyId = LocalStorage.AccessKey, SecretAccessKey = LocalStorage.AccessKey });
         _stops.Push(lambda.DisposeAsync);
         await lambda.StartAsync(cancellationToken).ConfigureAwait(false);
         var functionEndpoints = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -119,6 +119,8 @@ internal sealed class LocalCloud : IAsyncDisposable
                 SnsEndpoint = null,
                 StepFunctionsEndpoint = sfnEndpoint,
                 SyncPollInterval = TimeSpan.FromMilliseconds(100),
+                AccessKeyId = LocalStorage.AccessKey,
+                SecretAccessKey = LocalStorage.AccessKey,
             },
             broker: broker);
         _stops.Push(() =>

@@ -23,7 +23,10 @@ internal static class LocalStorage
     /// <summary>The key of the sample CSV in the ETL bucket.</summary>
     public const string SampleCsvKey = "input/products.csv";
 
-    private static readonly BasicAWSCredentials Credentials = new("local", "local");
+    /// <summary>s3rver's built-in key pair; dynalite accepts any, so every local client signs with it.</summary>
+    public const string AccessKey = "S3RVER";
+
+    private static readonly BasicAWSCredentials Credentials = new(AccessKey, AccessKey);
 
     public static async Task CreateTablesAsync(Uri dynamoDb, IReadOnlyList<TableResource> tables, CancellationToken cancellationToken)
     {

@@ -18,8 +18,8 @@ internal sealed class AwsHttp(IntegrationOptions options) : IDisposable
 
     public IntegrationOptions Options { get; } = options;
 
-    /// <summary>POSTs an AWS JSON-protocol request (<c>X-Amz-Target</c>) to the service root.</summary>
-    public Task<AwsResponse> PostJsonAsync(Uri endpoint, string signingService, string target, string contentType, string body, CancellationToken cancellationToken)
+    /// <summary>An AWS JSON-protocol request (<c>X-Amz-Target</c>) to the service root.</summary>
+    public static HttpRequestMessage JsonRequest(Uri endpoint, string target, string contentType, string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
@@ -27,7 +27,26 @@ internal sealed class AwsHttp(IntegrationOptions options) : IDisposable
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        return SendAsync(request, signingService, cancellationToken);
+        return request;
+    }
+
+    /// <summary>
+    /// Sends a request and returns the successful response. An unreachable endpoint fails the task with
+    /// <c>&lt;errorPrefix&gt;.SdkClientException</c>; an error response with what <paramref name="error"/> makes of it.
+    /// </summary>
+    public async Task<AwsResponse> CallAsync(HttpRequestMessage request, string signingService, string errorPrefix, Func<AwsResponse, Asl.StatesErrorException> error, CancellationToken cancellationToken)
+    {
+        AwsResponse response;
+        try
+        {
+            response = await SendAsync(request, signingService, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw ServiceErrors.ClientFailure(errorPrefix, e);
+        }
+
+        return response.IsSuccess ? response : throw error(response);
     }
 
     /// <summary>Sends a request signed for <paramref name="signingService"/> and reads the whole response.</summary>

@@ -27,23 +27,7 @@ internal sealed class BedrockIntegration(AwsHttp http) : ITaskHandler
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.TryAddWithoutValidation("Accept", Payloads.Text(parameters["Accept"]) ?? "application/json");
-        AwsResponse response;
-        try
-        {
-            response = await http.SendAsync(request, "bedrock", cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(Service, e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            var code = response.ErrorCode();
-            throw new StatesErrorException(
-                $"{Service}.{ServiceErrors.WithExceptionSuffix(code)}",
-                ServiceErrors.JavaV1Cause(response.ErrorMessage(), "AmazonBedrockRuntime", response.StatusCode, code, response.RequestId));
-        }
+        var response = await http.CallAsync(request, "bedrock", Service, r => ServiceErrors.JavaV1(Service, "AmazonBedrockRuntime", r), cancellationToken).ConfigureAwait(false);
 
         var output = new JsonObject
         {

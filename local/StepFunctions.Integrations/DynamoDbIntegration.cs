@@ -40,20 +40,8 @@ internal sealed class DynamoDbIntegration(AwsHttp http) : ITaskHandler
             ?? throw ServiceErrors.NotConfigured("DynamoDB", "DYNAMODB_ENDPOINT or AWS_ENDPOINT_URL_DYNAMODB", invocation);
         var action = char.ToUpperInvariant(resource.Action[0]) + resource.Action[1..];
         var body = Payloads.Object(invocation.Parameters, sdk ? "DynamoDb" : "DynamoDB").ToJsonString();
-        AwsResponse response;
-        try
-        {
-            response = await http.PostJsonAsync(endpoint, "dynamodb", $"DynamoDB_20120810.{action}", "application/x-amz-json-1.0", body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(sdk ? "DynamoDb" : "DynamoDB", e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            throw sdk ? SdkError(response) : OptimizedError(response);
-        }
+        var request = AwsHttp.JsonRequest(endpoint, $"DynamoDB_20120810.{action}", "application/x-amz-json-1.0", body);
+        var response = await http.CallAsync(request, "dynamodb", sdk ? "DynamoDb" : "DynamoDB", sdk ? SdkError : OptimizedError, cancellationToken).ConfigureAwait(false);
 
         var output = response.Json() as JsonObject ?? [];
         if (!sdk)
@@ -61,7 +49,7 @@ internal sealed class DynamoDbIntegration(AwsHttp http) : ITaskHandler
             Payloads.AddSdkMetadata(output, response.StatusCode, response.Headers, response.RequestId);
         }
 
-        return resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     private static StatesErrorException OptimizedError(AwsResponse response)

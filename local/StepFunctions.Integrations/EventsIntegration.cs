@@ -47,7 +47,7 @@ internal sealed class EventsIntegration(AwsHttp http, LocalEventBus bus) : ITask
             throw new StatesErrorException($"{Service}.FailedEntry", output.ToJsonString());
         }
 
-        return invocation.Resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     private JsonObject PutLocal(JsonArray entries, DateTimeOffset now)
@@ -86,23 +86,15 @@ internal sealed class EventsIntegration(AwsHttp http, LocalEventBus bus) : ITask
 
     private async Task<JsonObject> PutRemoteAsync(Uri endpoint, JsonArray entries, CancellationToken cancellationToken)
     {
-        AwsResponse response;
-        try
-        {
-            var body = new JsonObject { ["Entries"] = entries }.ToJsonString();
-            response = await http.PostJsonAsync(endpoint, "events", "AWSEvents.PutEvents", "application/x-amz-json-1.1", body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(Service, e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            throw new StatesErrorException(
+        var body = new JsonObject { ["Entries"] = entries }.ToJsonString();
+        var response = await http.CallAsync(
+            AwsHttp.JsonRequest(endpoint, "AWSEvents.PutEvents", "application/x-amz-json-1.1", body),
+            "events",
+            Service,
+            r => new StatesErrorException(
                 $"{Service}.AmazonEventBridgeException",
-                ServiceErrors.JavaV1Cause(response.ErrorMessage(), "AmazonEventBridge", response.StatusCode, response.ErrorCode(), response.RequestId));
-        }
+                ServiceErrors.JavaV1Cause(r.ErrorMessage(), "AmazonEventBridge", r.StatusCode, r.ErrorCode(), r.RequestId)),
+            cancellationToken).ConfigureAwait(false);
 
         var output = response.Json() as JsonObject ?? [];
         Payloads.AddSdkMetadata(output, response.StatusCode, response.Headers, response.RequestId);

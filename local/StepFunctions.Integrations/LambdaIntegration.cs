@@ -33,23 +33,7 @@ internal sealed class LambdaIntegration(AwsHttp http) : ITaskHandler
         AddHeader(request, "X-Amz-Client-Context", parameters?["ClientContext"]);
         AddHeader(request, "X-Amz-Log-Type", parameters?["LogType"]);
 
-        AwsResponse response;
-        try
-        {
-            response = await http.SendAsync(request, "lambda", cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(Service, e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            var code = response.ErrorCode();
-            throw new StatesErrorException(
-                $"{Service}.{code}",
-                ServiceErrors.JavaV1Cause(response.ErrorMessage(), "AWSLambda", response.StatusCode, code, response.RequestId));
-        }
+        var response = await http.CallAsync(request, "lambda", Service, r => ServiceErrors.JavaV1(Service, "AWSLambda", r), cancellationToken).ConfigureAwait(false);
 
         if (response.Header("X-Amz-Function-Error") is not null)
         {
@@ -69,7 +53,7 @@ internal sealed class LambdaIntegration(AwsHttp http) : ITaskHandler
         };
         Payloads.AddSdkMetadata(output, response.StatusCode, response.Headers, response.RequestId);
         output["StatusCode"] = response.StatusCode;
-        return invocation.Resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     // The function's errorType names the error and its whole error document is the cause. Failures Lambda raises

@@ -101,4 +101,8 @@ internal static class Payloads
         Asl.ExecutionStatus.Aborted => "ABORTED",
         _ => "RUNNING",
     };
+
+    /// <summary>The task's result: submitted (the engine then waits for the token) for <c>.waitForTaskToken</c>, else completed.</summary>
+    public static Asl.TaskHandlerResult Result(Asl.TaskInvocation invocation, JsonNode? output) =>
+        invocation.Resource.Pattern == Asl.TaskPattern.WaitForTaskToken ? Asl.TaskHandlerResult.Submitted(output) : Asl.TaskHandlerResult.Completed(output);
 }

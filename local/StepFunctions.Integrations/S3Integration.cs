@@ -37,7 +37,7 @@ internal sealed class S3Integration(S3Access s3) : ITaskHandler
             throw new StatesErrorException(S3Access.ErrorName(e), S3Access.Describe(e));
         }
 
-        return invocation.Resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     private static async Task<JsonObject> GetAsync(Amazon.S3.AmazonS3Client client, string bucket, JsonObject parameters, CancellationToken cancellationToken)

@@ -16,6 +16,13 @@ internal static class ServiceErrors
     public static string SdkV2Cause(string message, string service, int statusCode, string requestId) =>
         $"{message} (Service: {service}, Status Code: {statusCode}, Request ID: {requestId})";
 
+    /// <summary>An error response of an optimized integration: <c>&lt;prefix&gt;.&lt;Code&gt;Exception</c> with the Java SDK v1 cause.</summary>
+    public static StatesErrorException JavaV1(string prefix, string service, AwsResponse response)
+    {
+        var code = response.ErrorCode();
+        return new($"{prefix}.{WithExceptionSuffix(code)}", JavaV1Cause(response.ErrorMessage(), service, response.StatusCode, code, response.RequestId));
+    }
+
     /// <summary>The endpoint could not be reached: <c>&lt;Prefix&gt;.SdkClientException</c>.</summary>
     public static StatesErrorException ClientFailure(string prefix, HttpRequestException exception) =>
         new($"{prefix}.SdkClientException", exception.Message.StartsWith("Unable to execute HTTP request", StringComparison.Ordinal)

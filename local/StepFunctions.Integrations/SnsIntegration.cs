@@ -25,7 +25,7 @@ internal sealed class SnsIntegration(AwsHttp http, LocalMessageBroker broker) : 
         var output = http.Options.SnsEndpoint is { } endpoint
             ? await PublishRemoteAsync(endpoint, parameters, message, cancellationToken).ConfigureAwait(false)
             : PublishLocal(parameters, message, invocation.Clock.UtcNow);
-        return invocation.Resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     private JsonObject PublishLocal(JsonObject parameters, string? message, DateTimeOffset now)

@@ -26,7 +26,7 @@ internal sealed class SqsIntegration(AwsHttp http, LocalMessageBroker broker) : 
         var output = http.Options.SqsEndpoint is { } endpoint
             ? await SendRemoteAsync(endpoint, parameters, body, cancellationToken).ConfigureAwait(false)
             : SendLocal(queueUrl, body, parameters, invocation.Clock.UtcNow);
-        return invocation.Resource.Pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(output) : TaskHandlerResult.Completed(output);
+        return Payloads.Result(invocation, output);
     }
 
     internal static StatesErrorException Unsupported(TaskInvocation invocation) =>
@@ -66,20 +66,12 @@ internal sealed class SqsIntegration(AwsHttp http, LocalMessageBroker broker) : 
     {
         var request = parameters.DeepClone().AsObject();
         request["MessageBody"] = body;
-        AwsResponse response;
-        try
-        {
-            response = await http.PostJsonAsync(endpoint, "sqs", "AmazonSQS.SendMessage", "application/x-amz-json-1.0", request.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(Service, e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            throw new StatesErrorException(Exception, ServiceErrors.JavaV1Cause(response.ErrorMessage(), "AmazonSQS", response.StatusCode, response.ErrorCode(), response.RequestId));
-        }
+        var response = await http.CallAsync(
+            AwsHttp.JsonRequest(endpoint, "AmazonSQS.SendMessage", "application/x-amz-json-1.0", request.ToJsonString()),
+            "sqs",
+            Service,
+            r => new StatesErrorException(Exception, ServiceErrors.JavaV1Cause(r.ErrorMessage(), "AmazonSQS", r.StatusCode, r.ErrorCode(), r.RequestId)),
+            cancellationToken).ConfigureAwait(false);
 
         var answer = response.Json() as JsonObject ?? [];
         var output = new JsonObject

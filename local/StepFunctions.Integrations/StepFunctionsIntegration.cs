@@ -30,7 +30,7 @@ internal sealed class StepFunctionsIntegration(AwsHttp http, INestedExecutions? 
         JsonObject description = http.Options.StepFunctionsEndpoint is { } endpoint
             ? await RunRemoteAsync(endpoint, arn, input, name, pattern, invocation, cancellationToken).ConfigureAwait(false)
             : await RunLocalAsync(arn, input, name, pattern, invocation, cancellationToken).ConfigureAwait(false);
-        return pattern == TaskPattern.WaitForTaskToken ? TaskHandlerResult.Submitted(description) : TaskHandlerResult.Completed(description);
+        return Payloads.Result(invocation, description);
     }
 
     private async Task<JsonObject> RunLocalAsync(string arn, string input, string? name, TaskPattern pattern, TaskInvocation invocation, CancellationToken cancellationToken)
@@ -131,24 +131,8 @@ internal sealed class StepFunctionsIntegration(AwsHttp http, INestedExecutions? 
 
     private async Task<JsonObject> CallAsync(Uri endpoint, string operation, JsonObject body, CancellationToken cancellationToken)
     {
-        AwsResponse response;
-        try
-        {
-            response = await http.PostJsonAsync(endpoint, "states", $"AWSStepFunctions.{operation}", "application/x-amz-json-1.0", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw ServiceErrors.ClientFailure(Service, e);
-        }
-
-        if (!response.IsSuccess)
-        {
-            var code = response.ErrorCode();
-            throw new StatesErrorException(
-                $"{Service}.{ServiceErrors.WithExceptionSuffix(code)}",
-                ServiceErrors.JavaV1Cause(response.ErrorMessage(), "AWSStepFunctions", response.StatusCode, code, response.RequestId));
-        }
-
+        var request = AwsHttp.JsonRequest(endpoint, $"AWSStepFunctions.{operation}", "application/x-amz-json-1.0", body.ToJsonString());
+        var response = await http.CallAsync(request, "states", Service, r => ServiceErrors.JavaV1(Service, "AWSStepFunctions", r), cancellationToken).ConfigureAwait(false);
         return response.Json() as JsonObject ?? [];
     }
 

@@ -45,7 +45,7 @@ public sealed class UpEndToEndTests(UpFixture fixture) : IClassFixture<UpFixture
     {
         var orderId = NewOrderId();
 
-        await PostOrderAsync(orderId, "SKU-4", 100_000, 0.01m, "tok_visa");
+        await PostOrderAsync(orderId, "SKU-4", 5000, 0.01m, "tok_visa");
 
         Assert.Equal("ROLLED_BACK", await WaitForFinalStatusAsync(orderId));
     }

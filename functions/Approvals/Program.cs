@@ -4,17 +4,6 @@ using Workers.Lambda;
 using Workers.StepFunctions;
 
 // One executable for the approvals consumer and routes; WORKERS_HANDLER (set per function in template.yaml) picks one.
-ApprovalsSettings settings;
-try
-{
-    settings = ApprovalsSettings.FromEnvironment(Environment.GetEnvironmentVariable);
-}
-catch (InvalidOperationException e)
-{
-    await Console.Error.WriteLineAsync(e.Message);
-    return LambdaApplication.ExitInitFailed;
-}
-
-using var dynamoDb = new AmazonDynamoDBClient();
-using var stepFunctions = new StepFunctionsClient();
-return await new ApprovalsService(dynamoDb, stepFunctions, settings).Register(new LambdaApplication()).RunAsync();
+// Building inside RunAsync reports a missing setting to Lambda's /runtime/init/error. The clients live as long as the process.
+return await LambdaApplication.RunAsync(app =>
+    new ApprovalsService(new AmazonDynamoDBClient(), new StepFunctionsClient(), ApprovalsSettings.FromEnvironment(Environment.GetEnvironmentVariable)).Register(app));

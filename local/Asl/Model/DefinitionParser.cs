@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -21,7 +22,7 @@ internal static class DefinitionParser
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(definition) as JsonObject ?? throw Invalid("SCHEMA_VALIDATION_FAILED", "The definition must be a JSON object", "/");
+            root = ReadDefinition(definition) as JsonObject ?? throw Invalid("SCHEMA_VALIDATION_FAILED", "The definition must be a JSON object", "/");
         }
         catch (JsonException e)
         {
@@ -31,6 +32,47 @@ internal static class DefinitionParser
         var language = root["QueryLanguage"]?.GetValue<string>() ?? "JSONPath";
         var timeout = root["TimeoutSeconds"] is JsonValue t && JsonNumbers.TryGetInteger(t, out var seconds) ? seconds : (long?)null;
         return (CompileBlock(root, string.Empty, language), timeout);
+    }
+
+    /// <summary>
+    /// Reads the definition exactly as the validator does (first JSON value only, nesting up to
+    /// <see cref="AslValidator.MaxNestingDepth"/>, a repeated key keeps its last value like Jackson and JsonElement), so a
+    /// definition the validator accepted always reads.
+    /// </summary>
+    private static JsonNode? ReadDefinition(string definition)
+    {
+        var reader = new Utf8JsonReader(
+            Encoding.UTF8.GetBytes(definition),
+            new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = AslValidator.MaxNestingDepth });
+        using var document = JsonDocument.ParseValue(ref reader);
+        return ToNode(document.RootElement);
+    }
+
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = ToNode(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(ToNode(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     private static StatesBlock CompileBlock(JsonObject block, string location, string language)

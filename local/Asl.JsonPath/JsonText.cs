@@ -119,6 +119,13 @@ internal static class JsonText
             return false;
         }
 
+        // Values the engine itself produced (States.MathAdd, counters) are int-backed: settle them with one check.
+        if (v.TryGetValue(out int small))
+        {
+            value = small;
+            return true;
+        }
+
         if (v.TryGetValue(out JsonElement element))
         {
             return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value);
@@ -127,12 +134,6 @@ internal static class JsonText
         if (v.TryGetValue(out double d))
         {
             value = d;
-            return true;
-        }
-
-        if (v.TryGetValue(out int i))
-        {
-            value = i;
             return true;
         }
 

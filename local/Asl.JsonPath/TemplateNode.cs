@@ -45,10 +45,12 @@ internal sealed class ArrayTemplate(TemplateNode[] items) : TemplateNode
 /// <summary>A <c>"key.$": "$..."</c> member: the path's value, copied out of the data it came from.</summary>
 internal sealed class PathTemplate(JsonPathExpression path, string fieldName) : TemplateNode
 {
+    private readonly bool _fresh = path.ResultIsFresh;
+
     public override JsonNode? Evaluate(PathEvaluationContext context)
     {
         var value = path.EvaluateForField(context, fieldName);
-        return path.ResultIsFresh ? value : value?.DeepClone();
+        return _fresh ? value : value?.DeepClone();
     }
 }
 

@@ -15,6 +15,13 @@ internal static class JsonNumbers
             return false;
         }
 
+        // Int-backed values (States.MathAdd results, loop counters) are the common case on the hot path.
+        if (v.TryGetValue<int>(out var i))
+        {
+            value = i;
+            return true;
+        }
+
         if (v.TryGetValue(out value))
         {
             return true;
@@ -23,12 +30,6 @@ internal static class JsonNumbers
         if (v.TryGetValue<long>(out var l))
         {
             value = l;
-            return true;
-        }
-
-        if (v.TryGetValue<int>(out var i))
-        {
-            value = i;
             return true;
         }
 

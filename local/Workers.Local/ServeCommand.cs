@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using StepFunctions.Integrations;
 using StepFunctions.Local;
 
 namespace Workers.Local;
@@ -30,6 +31,22 @@ internal static class ServeCommand
                 return 2;
             }
         }
+
+        // Tasks go to the services named by Step Functions Local's *_ENDPOINT variables (after the mock config, when
+        // one is loaded); nested executions come back to this server unless STEP_FUNCTIONS_ENDPOINT says otherwise.
+        var integrationOptions = IntegrationOptions.FromEnvironment();
+        integrationOptions = integrationOptions with
+        {
+            StepFunctionsEndpoint = integrationOptions.StepFunctionsEndpoint
+                ?? (options.Port == 0 ? null : new Uri($"http://127.0.0.1:{options.Port}")),
+        };
+        using var integrations = new ServiceIntegrations(integrationOptions);
+        options = options with
+        {
+            TaskHandler = integrations,
+            ItemReader = integrations.ItemReader,
+            ResultWriter = integrations.ResultWriter,
+        };
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

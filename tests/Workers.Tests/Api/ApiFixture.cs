@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Approvals;
@@ -25,7 +25,7 @@ public sealed class ApiFixture : IAsyncLifetime
           "Parameters":{"QueueUrl":"https://sqs.us-east-1.amazonaws.com/123456789012/approvals","MessageBody":{"taskToken.$":"$$.Task.Token"}},"End":true}}}
         """;
 
-    private readonly Channel<string> _tokens = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _tokens = new(StringComparer.Ordinal);
     private StepFunctionsServer? _server;
 
     public DynaliteFixture Dynalite { get; } = new();
@@ -47,7 +47,7 @@ public sealed class ApiFixture : IAsyncLifetime
         await Dynalite.InitializeAsync();
         var handlers = new TaskHandlerRegistry().Register(CallbackResource, invocation =>
         {
-            _tokens.Writer.TryWrite(invocation.TaskToken!);
+            Token(invocation.ExecutionArn).TrySetResult(invocation.TaskToken!);
             return JsonNode.Parse("""{"MessageId":"m-1"}""");
         });
         _server = await StepFunctionsServer.StartAsync(new StepFunctionsServerOptions { Port = 0, Clock = new RealClock(0), TaskHandler = handlers });
@@ -86,7 +86,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task<(string ExecutionArn, string TaskToken)> StartWaitingExecutionAsync()
     {
         var started = await StepFunctions.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = StateMachineArn, Input = "{}" });
-        var token = await _tokens.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        var token = await Token(started.ExecutionArn).Task.WaitAsync(TimeSpan.FromSeconds(60));
         return (started.ExecutionArn, token);
     }
 
@@ -97,6 +97,10 @@ public sealed class ApiFixture : IAsyncLifetime
         await execution.Completion.WaitAsync(TimeSpan.FromSeconds(60));
         return execution;
     }
+
+    // Order tests start executions on the same machine; keying tokens by execution keeps each test to its own.
+    private TaskCompletionSource<string> Token(string executionArn) =>
+        _tokens.GetOrAdd(executionArn, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private async Task<JsonObject> CallAsync(string operation, JsonObject request)
     {

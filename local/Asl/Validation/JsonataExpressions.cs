@@ -16,11 +16,9 @@ internal static class JsonataExpressions
     private const string TooDeep = "Expression is nested too deeply";
 
     // The JSONata parser recurses once per nesting level. Ordinary expressions parse on the caller's stack; a deeply
-    // nested one gets a thread with a stack big enough for the most nesting accepted, so a hostile definition is a
-    // diagnostic and never a stack overflow.
-    private const int InlineNestingTokens = 256;
+    // nested one gets a thread with a stack big enough for the most nesting accepted (JsonataCompilation), so a
+    // hostile definition is a diagnostic and never a stack overflow.
     private const int MaxNestingTokens = 20_000;
-    private const int LargeStackBytes = 64 * 1024 * 1024;
 
     /// <summary>True for a whole-string JSONata expression, the only form AWS evaluates.</summary>
     public static bool IsExpression(string text) =>
@@ -88,7 +86,7 @@ internal static class JsonataExpressions
         JsonataExpression compiled;
         try
         {
-            compiled = nesting > InlineNestingTokens ? CompileOnLargeStack(body) : JsonataExpression.Compile(body);
+            compiled = JsonataCompilation.Compile(body);
         }
         catch (JsonataException exception)
         {
@@ -112,28 +110,6 @@ internal static class JsonataExpressions
                 session.Report(DiagnosticCode.UnsupportedJsonataExpression, message, location);
             }
         }
-    }
-
-    private static JsonataExpression CompileOnLargeStack(string body)
-    {
-        JsonataExpression? compiled = null;
-        JsonataException? failure = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    compiled = JsonataExpression.Compile(body);
-                }
-                catch (JsonataException exception)
-                {
-                    failure = exception;
-                }
-            },
-            LargeStackBytes);
-        thread.Start();
-        thread.Join();
-        return failure is null ? compiled! : throw failure;
     }
 
     /// <summary>Counts the tokens that open a nesting level in the parser, outside string literals: an upper bound on its depth.</summary>

@@ -52,13 +52,20 @@ public sealed class UpProcess : IAsyncDisposable
                 up._ready.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                errors.Enqueue(text);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await Task.WhenAny(up._ready.Task, process.WaitForExitAsync()).WaitAsync(ReadyTimeout);
         if (!up._ready.Task.IsCompleted)
         {
-            throw new InvalidOperationException($"up exited with code {process.ExitCode} before it was ready");
+            throw new InvalidOperationException($"up exited with code {process.ExitCode} before it was ready: {string.Join(" | ", errors)}");
         }
 
         return up;

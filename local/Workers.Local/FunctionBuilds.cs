@@ -66,6 +66,10 @@ internal static partial class FunctionBuilds
             Runtime = function.Runtime ?? "dotnet10",
             MemorySize = function.MemorySize,
             Timeout = TimeSpan.FromSeconds(function.Timeout),
+            // Lambda gives each concurrent environment its own vCPU; here every process shares the machine's cores, and a
+            // cold start (runtime start, JIT, SDK set-up) costs far more CPU than an invocation. Queuing for a warm process
+            // beyond one per core keeps bursts from turning into a storm of cold starts.
+            MaxConcurrency = Math.Max(2, Environment.ProcessorCount),
         };
     }
 

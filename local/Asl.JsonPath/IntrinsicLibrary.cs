@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -248,17 +247,9 @@ internal static class IntrinsicLibrary
             throw IntrinsicError.InvalidArguments(name);
         }
 
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var digest = algorithm switch
-        {
-            "MD5" => MD5.HashData(bytes),
-            "SHA-1" => SHA1.HashData(bytes),
-            "SHA-256" => SHA256.HashData(bytes),
-            "SHA-384" => SHA384.HashData(bytes),
-            "SHA-512" => SHA512.HashData(bytes),
-            _ => throw IntrinsicError.InvalidArguments(name, "the algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
-        };
-        return JsonValue.Create(Convert.ToHexStringLower(digest));
+        return StatesHash.TryCompute(text, algorithm, out var hex)
+            ? JsonValue.Create(hex)
+            : throw IntrinsicError.InvalidArguments(name, $"the algorithm must be one of {StatesHash.Algorithms}");
     }
 
     private static JsonObject JsonMerge(IntrinsicName name, JsonNode? left, JsonNode? right, JsonNode? deep)

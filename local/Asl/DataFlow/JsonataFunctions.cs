@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Asl.JsonPath;
 using Jsonata;
 
 namespace Asl;
@@ -77,17 +76,9 @@ internal static class JsonataFunctions
 
     private static JsonataResult Hash(string data, string algorithm)
     {
-        var bytes = Encoding.UTF8.GetBytes(data);
-        var digest = algorithm switch
-        {
-            "MD5" => MD5.HashData(bytes),
-            "SHA-1" => SHA1.HashData(bytes),
-            "SHA-256" => SHA256.HashData(bytes),
-            "SHA-384" => SHA384.HashData(bytes),
-            "SHA-512" => SHA512.HashData(bytes),
-            _ => throw Fail($"The hashing algorithm '{algorithm}' is not supported. Supported algorithms: MD5, SHA-1, SHA-256, SHA-384, SHA-512"),
-        };
-        return Value(Convert.ToHexStringLower(digest));
+        return StatesHash.TryCompute(data, algorithm, out var hex)
+            ? Value(hex)
+            : throw Fail($"The hashing algorithm '{algorithm}' is not supported. Supported algorithms: {StatesHash.Algorithms}");
     }
 
     private static double SeededRandom(double seed) =>

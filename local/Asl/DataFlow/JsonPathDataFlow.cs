@@ -26,6 +26,13 @@ internal sealed class JsonPathDataFlow(
         return new(outputPath.Apply(visit, resultPath.Apply(visit, rawInput, selected)), assigned);
     }
 
+    /// <summary>ResultSelector, then ResultPath, each value kept: what TestState reports as its inspection data.</summary>
+    public (JsonNode? AfterResultSelector, JsonNode? AfterResultPath) ResultStages(in StateVisit visit, JsonNode? rawInput, JsonNode? result)
+    {
+        var selected = resultSelector is null ? result : Evaluate(visit, resultSelector, result);
+        return (selected, resultPath.Apply(visit, rawInput, selected));
+    }
+
     private static JsonNode? Evaluate(in StateVisit visit, CompiledTemplate template, JsonNode? input)
     {
         try

@@ -29,11 +29,13 @@ public sealed partial class StepFunctionsApi
         var level = request.Enum("inspectionLevel", InspectionLevels) ?? "INFO";
         request.Boolean("revealSecrets");
         var stateName = request.String("stateName", 1, 80);
+        var variablesText = request.String("variables", 0, 262144);
         var mock = request.Object("mock");
         var retryCount = request.Object("stateConfiguration") is { } configuration && configuration.TryGetProperty("retrierRetryCount", out var count) && count.TryGetInt32(out var retries) ? retries : 0;
         request.ThrowIfInvalid();
 
         var (name, state, machineLanguage) = SelectState(definition!, stateName);
+        var variables = ReadVariables(variablesText);
         var (mockResult, mockError, mockCause) = ReadMock(mock);
         if (mock is null && state["Resource"] is JsonValue resource && resource.ToString() is var arn
             && (arn.EndsWith(".waitForTaskToken", StringComparison.Ordinal) || arn.Contains(".sync", StringComparison.Ordinal) || arn.Contains(":activity:", StringComparison.Ordinal)))
@@ -41,51 +43,46 @@ public sealed partial class StepFunctionsApi
             throw new ApiException("ValidationException", $"A mock is required to test the state '{name}': its resource '{arn}' waits for a callback, a job or an activity worker");
         }
 
+        var debug = level != "INFO";
         if (mockError is not null && MatchingRetrier(state, mockError, retryCount) is { } retrier)
         {
             writer.WriteString("error", mockError);
             writer.WriteOptional("cause", mockCause);
             writer.WriteString("status", "RETRIABLE");
-            WriteInspection(writer, level, input, w =>
+            writer.WriteStartObject("inspectionData");
+            if (debug)
             {
-                w.WriteStartObject("errorDetails");
-                w.WriteNumber("retryIndex", retrier.Index);
-                w.WriteNumber("retryBackoffIntervalSeconds", retrier.BackoffSeconds);
-                w.WriteEndObject();
-            });
+                writer.WriteString("input", input);
+            }
+
+            writer.WriteStartObject("errorDetails");
+            writer.WriteNumber("retryIndex", retrier.Index);
+            writer.WriteNumber("retryBackoffIntervalSeconds", retrier.BackoffSeconds);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
             return;
         }
 
         state.Remove("Retry");
-        var states = new JsonObject { [name] = state };
-        foreach (var target in Targets(state).Where(t => t != name))
-        {
-            states[target] = new JsonObject { ["Type"] = "Pass", ["End"] = true };
-        }
-
-        var machine = new JsonObject { ["StartAt"] = name, ["States"] = states };
-        if (machineLanguage is not null)
-        {
-            machine["QueryLanguage"] = machineLanguage;
-        }
-
+        var compiled = CompileTestMachine(name, state, machineLanguage, variables);
         ITaskHandler handler = mock is null ? Options.TaskHandler : new MockedTask(mockResult, mockError, mockCause);
         var engine = new AslEngine(new AslEngineOptions { Clock = new VirtualClock(), TaskHandler = handler, Region = Options.Region, AccountId = Options.AccountId });
-        StateMachine compiled;
+        StateMachine machine;
         try
         {
-            compiled = engine.CreateStateMachine(TestStateName, machine.ToJsonString());
+            machine = engine.CreateStateMachine(TestStateName, compiled);
         }
         catch (InvalidDefinitionException e)
         {
             throw new ApiException("InvalidDefinition", e.Message);
         }
 
-        var execution = engine.StartExecution(compiled, input);
+        var execution = engine.StartExecution(machine, input);
         await execution.Completion.WaitAsync(TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
         var events = execution.History.Snapshot();
-        var next = events.Select(e => e.Details).OfType<StateEnteredDetails>().FirstOrDefault(d => d.Name != name);
-        var failure = events.FirstOrDefault(e => FailureEvents.Contains(e.Type))?.Details;
+        var entered = events.TakeWhile(e => e.Details is not StateEnteredDetails { } d || d.Name != name).Count();
+        var next = events.Skip(entered + 1).Select(e => e.Details).OfType<StateEnteredDetails>().FirstOrDefault();
+        var failure = events.Skip(entered).FirstOrDefault(e => FailureEvents.Contains(e.Type))?.Details;
         if (execution.Status != ExecutionStatus.Succeeded)
         {
             writer.WriteOptional("error", execution.Error);
@@ -105,7 +102,61 @@ public sealed partial class StepFunctionsApi
             writer.WriteString("status", "SUCCEEDED");
         }
 
-        WriteInspection(writer, level, input, null);
+        if (debug)
+        {
+            WriteInspection(writer, StateInspector.Inspect(execution, name, variables));
+        }
+    }
+
+    /// <summary>
+    /// The tested state with an ending Pass state standing in for each state it can go to, and, when the request gives
+    /// variables, a Pass state before it that assigns them.
+    /// </summary>
+    private static string CompileTestMachine(string name, JsonObject state, JsonNode? language, JsonObject? variables)
+    {
+        var states = new JsonObject();
+        var start = name;
+        if (variables is not null)
+        {
+            start = "TestStateVariables";
+            while (start == name || Targets(state).Contains(start))
+            {
+                start += "_";
+            }
+
+            states[start] = new JsonObject { ["Type"] = "Pass", ["Assign"] = variables.DeepClone(), ["Next"] = name };
+        }
+
+        states[name] = state;
+        foreach (var target in Targets(state).Where(t => t != name && t != start))
+        {
+            states[target] = new JsonObject { ["Type"] = "Pass", ["End"] = true };
+        }
+
+        var machine = new JsonObject { ["StartAt"] = start, ["States"] = states };
+        if (language is not null)
+        {
+            machine["QueryLanguage"] = language;
+        }
+
+        return machine.ToJsonString();
+    }
+
+    private static JsonObject? ReadVariables(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject ?? throw new ApiException("ValidationException", "variables must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ApiException("ValidationException", $"variables is not valid JSON: {e.Message}");
+        }
     }
 
     private static (string Name, JsonObject State, JsonNode? Language) SelectState(string definition, string? stateName)
@@ -226,16 +277,26 @@ public sealed partial class StepFunctionsApi
         writer.WriteOptional("cause", cause);
     }
 
-    private static void WriteInspection(Utf8JsonWriter writer, string level, string input, Action<Utf8JsonWriter>? extra)
+    private static void WriteInspection(Utf8JsonWriter writer, StateInspection inspection)
     {
-        if (level == "INFO" && extra is null)
+        writer.WriteStartObject("inspectionData");
+        foreach (var (stage, value) in inspection.Stages)
         {
-            return;
+            writer.WriteString(stage, HistoryEventDetails.Encode(value));
         }
 
-        writer.WriteStartObject("inspectionData");
-        writer.WriteString("input", input);
-        extra?.Invoke(writer);
+        if (inspection.Variables is { } variables)
+        {
+            writer.WriteString("variables", HistoryEventDetails.Encode(variables));
+        }
+
+        if (inspection.CatchIndex is { } catchIndex)
+        {
+            writer.WriteStartObject("errorDetails");
+            writer.WriteNumber("catchIndex", catchIndex);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

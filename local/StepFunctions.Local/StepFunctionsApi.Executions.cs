@@ -83,6 +83,7 @@ public sealed partial class StepFunctionsApi
         }
 
         writer.WriteOptional("mapRunArn", execution.MapRunArn);
+        WriteSource(writer, SourceOf(execution));
         writer.WriteNumber("redriveCount", 0);
         writer.WriteString("redriveStatus", "NOT_REDRIVABLE");
         writer.WriteString("redriveStatusReason", status is ExecutionStatus.Running or ExecutionStatus.Succeeded
@@ -125,13 +126,13 @@ public sealed partial class StepFunctionsApi
         if (machineArn is not null)
         {
             Arns.RequireStateMachine(machineArn);
-            var entry = FindStateMachine(machineArn);
+            var entry = ResolveStart(machineArn).Entry;
             if (entry.Type == StateMachineType.Express)
             {
                 throw new ApiException("StateMachineTypeNotSupported", TypeNotSupported);
             }
 
-            executions = entry.ExecutionsNewestFirst();
+            executions = entry.ExecutionsNewestFirst().Where(e => StartedThrough(e, machineArn));
         }
         else
         {
@@ -144,7 +145,7 @@ public sealed partial class StepFunctionsApi
             .Where(e => statusFilter is null || Wire.Status(e.StopDate is null ? ExecutionStatus.Running : e.Status) == statusFilter)
             .ToList();
         var scope = "executions:" + (machineArn ?? mapRunArn);
-        Paging.WritePage(writer, "executions", matching, token, scope, pageSize, static (item, execution) =>
+        Paging.WritePage(writer, "executions", matching, token, scope, pageSize, (item, execution) =>
         {
             var stopDate = execution.StopDate;
             item.WriteString("executionArn", execution.Arn);
@@ -158,6 +159,7 @@ public sealed partial class StepFunctionsApi
             }
 
             item.WriteOptional("mapRunArn", execution.MapRunArn);
+            WriteSource(item, SourceOf(execution));
             item.WriteNumber("redriveCount", 0);
         });
     }
@@ -183,7 +185,7 @@ public sealed partial class StepFunctionsApi
         request.ThrowIfInvalid();
         var (arn, testCase) = AslEngine.SplitTestCase(arnWithCase!);
         Arns.RequireStateMachine(arn);
-        var entry = FindStateMachine(arn);
+        var (entry, revision, source) = ResolveStart(arn);
         if (expressOnly && entry.Type != StateMachineType.Express)
         {
             throw new ApiException("StateMachineTypeNotSupported", TypeNotSupported);
@@ -196,8 +198,9 @@ public sealed partial class StepFunctionsApi
                 $"The ARN selects the test case '{testCase}', but no mock configuration is loaded: set SFN_MOCK_CONFIG or put MockConfigFile.json in the working directory.");
         }
 
-        var execution = Engine.StartExecution(entry.Current.Compiled, input, name, testCase);
+        var execution = Engine.StartExecution(revision.Compiled, input, name, testCase);
         entry.Started(execution);
+        RecordSource(execution, source);
         return execution;
     }
 

@@ -61,11 +61,21 @@ public sealed partial class StepFunctionsApi
 
         writer.WriteString("stateMachineArn", entry.Arn);
         writer.WriteDate("creationDate", entry.CreationDate);
+        if (publish)
+        {
+            writer.WriteString("stateMachineVersionArn", Publish(entry, versionDescription).Arn);
+        }
     }
 
     private void DescribeStateMachine(ApiRequest request, Utf8JsonWriter writer)
     {
-        var entry = FindStateMachine(RequiredArn(request, "stateMachineArn"));
+        var arn = RequiredArn(request, "stateMachineArn");
+        if (TryDescribeVersion(arn, writer))
+        {
+            return;
+        }
+
+        var entry = FindStateMachine(arn);
         var revision = entry.Current;
         writer.WriteString("stateMachineArn", entry.Arn);
         writer.WriteString("name", entry.Name);
@@ -88,10 +98,14 @@ public sealed partial class StepFunctionsApi
         var hasTracing = request.Object("tracingConfiguration") is not null;
         var logging = LoggingConfiguration(request);
         var tracing = TracingConfiguration(request);
-        request.Boolean("publish");
-        request.String("versionDescription", 0, 256);
+        var publish = request.Boolean("publish") ?? false;
+        var versionDescription = request.String("versionDescription", 0, 256);
         request.ThrowIfInvalid();
         Arns.RequireStateMachine(arn!);
+        if (versionDescription is not null && !publish)
+        {
+            throw new ApiException("ValidationException", "Version description can only be set when publish is true");
+        }
         if (definition is null && roleArn is null && !hasLogging && !hasTracing)
         {
             throw new ApiException(
@@ -113,6 +127,10 @@ public sealed partial class StepFunctionsApi
                 now));
             writer.WriteDate("updateDate", now);
             writer.WriteString("revisionId", entry.Current.RevisionId);
+            if (publish)
+            {
+                writer.WriteString("stateMachineVersionArn", Publish(entry, versionDescription).Arn);
+            }
         }
     }
 
@@ -124,6 +142,7 @@ public sealed partial class StepFunctionsApi
 
         // AWS answers a delete of an unknown machine with success: the call is idempotent.
         _stateMachines.TryRemove(arn!, out _);
+        ForgetVersionsAndAliases(arn!);
     }
 
     private void ListStateMachines(ApiRequest request, Utf8JsonWriter writer)

@@ -76,6 +76,14 @@ public sealed partial class StepFunctionsApi
             ["DescribeMapRun"] = Sync(DescribeMapRun),
             ["ListMapRuns"] = Sync(ListMapRuns),
             ["TestState"] = TestStateAsync,
+            ["PublishStateMachineVersion"] = Sync(PublishStateMachineVersion),
+            ["ListStateMachineVersions"] = Sync(ListStateMachineVersions),
+            ["DeleteStateMachineVersion"] = Sync(DeleteStateMachineVersion),
+            ["CreateStateMachineAlias"] = Sync(CreateStateMachineAlias),
+            ["DescribeStateMachineAlias"] = Sync(DescribeStateMachineAlias),
+            ["UpdateStateMachineAlias"] = Sync(UpdateStateMachineAlias),
+            ["DeleteStateMachineAlias"] = Sync(DeleteStateMachineAlias),
+            ["ListStateMachineAliases"] = Sync(ListStateMachineAliases),
         };
     }
 

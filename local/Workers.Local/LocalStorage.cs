@@ -13,7 +13,8 @@ namespace Workers.Local;
 
 /// <summary>
 /// Creates the template's tables in dynalite and buckets in s3rver (keeping what a data folder already holds), and
-/// seeds the demo data the README walks through: stock for SKU-1 to SKU-9 and a sample CSV for the ETL.
+/// seeds the demo data the README walks through: stock for SKU-1 to SKU-9 and a sample CSV for the ETL (250 rows,
+/// 5 of them invalid).
 /// </summary>
 internal static class LocalStorage
 {
@@ -40,7 +41,14 @@ internal static class LocalStorage
 
     public static async Task CreateBucketsAsync(Uri s3, IReadOnlyList<BucketResource> buckets, CancellationToken cancellationToken)
     {
-        using var client = new AmazonS3Client(Credentials, new AmazonS3Config { ServiceURL = s3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        // s3rver stores an aws-chunked or trailing-checksum upload with its framing, so the CSV goes up plain.
+        using var client = new AmazonS3Client(Credentials, new AmazonS3Config
+        {
+            ServiceURL = s3.ToString(),
+            ForcePathStyle = true,
+            AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+        });
         foreach (var bucket in buckets)
         {
             try
@@ -52,7 +60,7 @@ internal static class LocalStorage
                 // A data folder keeps buckets across restarts.
             }
 
-            await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket.BucketName, Key = SampleCsvKey, ContentBody = SampleCsv(), ContentType = "text/csv" }, cancellationToken).ConfigureAwait(false);
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket.BucketName, Key = SampleCsvKey, ContentBody = SampleCsv(), ContentType = "text/csv", UseChunkEncoding = false }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -128,12 +136,14 @@ internal static class LocalStorage
         }
     }
 
+    /// <summary>250 product rows in three batches; every 50th row has no valid price, so the run shows 5 rejects.</summary>
     private static string SampleCsv()
     {
         var csv = new StringBuilder("productId,name,price,quantity\n");
         for (var i = 1; i <= 250; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"P-{i:D4},Sample product {i},{i % 50 + 0.99m},{i * 3 % 200}\n");
+            var price = i % 50 == 0 ? "n/a" : (i % 50 + 0.99m).ToString(CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"P-{i:D4},Sample product {i},{price},{i * 3 % 200}\n");
         }
 
         return csv.ToString();

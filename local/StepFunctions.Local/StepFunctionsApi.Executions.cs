@@ -9,6 +9,7 @@ public sealed partial class StepFunctionsApi
     private const string TypeNotSupported = "This operation is not supported by this type of state machine";
     private static readonly string[] StatusFilters = ["SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING"];
     private static readonly string[] RedriveFilters = ["REDRIVEN", "NOT_REDRIVEN"];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Token, DateTimeOffset Date)> _redriveTokens = new(StringComparer.Ordinal);
 
     private void StartExecution(ApiRequest request, Utf8JsonWriter writer)
     {
@@ -84,11 +85,7 @@ public sealed partial class StepFunctionsApi
 
         writer.WriteOptional("mapRunArn", execution.MapRunArn);
         WriteSource(writer, SourceOf(execution));
-        writer.WriteNumber("redriveCount", 0);
-        writer.WriteString("redriveStatus", "NOT_REDRIVABLE");
-        writer.WriteString("redriveStatusReason", status is ExecutionStatus.Running or ExecutionStatus.Succeeded
-            ? $"Execution is {Wire.Status(status)} and cannot be redriven"
-            : "Redrive is not supported by this local server");
+        WriteRedrive(writer, execution, stopDate);
     }
 
     private void DescribeStateMachineForExecution(ApiRequest request, Utf8JsonWriter writer)
@@ -115,7 +112,7 @@ public sealed partial class StepFunctionsApi
         var statusFilter = request.Enum("statusFilter", StatusFilters);
         var pageSize = Paging.PageSize(request.Integer("maxResults", 0, 1000));
         var token = request.String("nextToken", 1, 3096);
-        request.Enum("redriveFilter", RedriveFilters);
+        var redriveFilter = request.Enum("redriveFilter", RedriveFilters);
         request.ThrowIfInvalid();
         if ((machineArn is null) == (mapRunArn is null))
         {
@@ -143,6 +140,7 @@ public sealed partial class StepFunctionsApi
 
         var matching = executions
             .Where(e => statusFilter is null || Wire.Status(e.StopDate is null ? ExecutionStatus.Running : e.Status) == statusFilter)
+            .Where(e => redriveFilter is null || (e.RedriveCount > 0) == (redriveFilter == "REDRIVEN"))
             .ToList();
         var scope = "executions:" + (machineArn ?? mapRunArn);
         Paging.WritePage(writer, "executions", matching, token, scope, pageSize, (item, execution) =>
@@ -160,20 +158,50 @@ public sealed partial class StepFunctionsApi
 
             item.WriteOptional("mapRunArn", execution.MapRunArn);
             WriteSource(item, SourceOf(execution));
-            item.WriteNumber("redriveCount", 0);
+            item.WriteNumber("redriveCount", execution.RedriveCount);
+            if (execution.RedriveDate is { } redriven)
+            {
+                item.WriteDate("redriveDate", redriven);
+            }
         });
     }
 
-    private void RedriveExecution(ApiRequest request, Utf8JsonWriter writer)
+    private async ValueTask RedriveExecutionAsync(ApiRequest request, Utf8JsonWriter writer, CancellationToken cancellationToken)
     {
         var arn = request.String("executionArn", 1, 256, required: true);
-        request.String("clientToken", 1, 64);
+        var clientToken = request.String("clientToken", 1, 64);
         request.ThrowIfInvalid();
         var execution = FindExecution(arn!);
-        var reason = execution.StopDate is null || execution.Status == ExecutionStatus.Succeeded
-            ? $"Execution is {Wire.Status(execution.StopDate is null ? ExecutionStatus.Running : execution.Status)} and cannot be redriven"
-            : "Redrive is not supported by this local server";
-        throw new ApiException("ExecutionNotRedrivable", $"Execution '{execution.Arn}' cannot be redriven: {reason}");
+
+        // The same clientToken again answers the redrive it already made rather than failing on a RUNNING execution.
+        if (clientToken is not null && _redriveTokens.TryGetValue(execution.Arn, out var last) && last.Token == clientToken)
+        {
+            writer.WriteDate("redriveDate", last.Date);
+            return;
+        }
+
+        await Engine.RedriveExecutionAsync(execution.Arn, cancellationToken).ConfigureAwait(false);
+        var date = execution.RedriveDate ?? Engine.Clock.UtcNow;
+        if (clientToken is not null)
+        {
+            _redriveTokens[execution.Arn] = (clientToken, date);
+        }
+
+        writer.WriteDate("redriveDate", date);
+    }
+
+    /// <summary>DescribeExecution's redrive members: count, last date, and whether (or why not) it can be redriven now.</summary>
+    private void WriteRedrive(Utf8JsonWriter writer, Execution execution, DateTimeOffset? stopDate)
+    {
+        writer.WriteNumber("redriveCount", execution.RedriveCount);
+        if (execution.RedriveDate is { } redriven)
+        {
+            writer.WriteDate("redriveDate", redriven);
+        }
+
+        var refusal = stopDate is null ? "Execution is RUNNING and cannot be redriven." : Engine.RedriveRefusal(execution);
+        writer.WriteString("redriveStatus", refusal is null ? "REDRIVABLE" : "NOT_REDRIVABLE");
+        writer.WriteOptional("redriveStatusReason", refusal);
     }
 
     private Execution Start(ApiRequest request, bool expressOnly)

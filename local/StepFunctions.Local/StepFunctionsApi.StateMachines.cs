@@ -56,6 +56,7 @@ public sealed partial class StepFunctionsApi
                 }
 
                 _stateMachines[arn] = entry;
+                Persist(entry);
             }
         }
 
@@ -125,6 +126,7 @@ public sealed partial class StepFunctionsApi
                 hasTracing ? tracing : current.TracingConfiguration,
                 Guid.NewGuid().ToString(),
                 now));
+            Persist(entry);
             writer.WriteDate("updateDate", now);
             writer.WriteString("revisionId", entry.Current.RevisionId);
             if (publish)
@@ -141,7 +143,11 @@ public sealed partial class StepFunctionsApi
         Arns.RequireStateMachine(arn!);
 
         // AWS answers a delete of an unknown machine with success: the call is idempotent.
-        _stateMachines.TryRemove(arn!, out _);
+        if (_stateMachines.TryRemove(arn!, out _))
+        {
+            _store?.Delete(arn!);
+        }
+
         ForgetVersionsAndAliases(arn!);
     }
 

@@ -39,6 +39,11 @@ public sealed class StepFunctionsServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var api = new StepFunctionsApi(options);
+        if (options.DataDirectory is { } data)
+        {
+            api.UseDataDirectory(data);
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -33,6 +33,12 @@ public sealed record StepFunctionsServerOptions
     /// <summary>Writes Distributed Map results (ResultWriter).</summary>
     public IResultWriter? ResultWriter { get; init; }
 
+    /// <summary>
+    /// Where state machines and STANDARD executions are kept (<c>--data DIR</c>, under <c>DIR/stepfunctions</c>) so they
+    /// survive a restart; null keeps everything in memory.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>The MockConfigFile.json path (SFN_MOCK_CONFIG); null for none.</summary>
     public string? MockConfigPath { get; init; }
 

@@ -11,24 +11,42 @@ namespace Asl;
 /// </summary>
 public sealed class AslEngine
 {
+    private const string FailedBeforeFirstState = "Execution failed before entering its first state.";
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     private readonly ConcurrentDictionary<string, Execution> _executions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MapRun> _mapRuns = new(StringComparer.Ordinal);
     private readonly Random _seeds;
+    private IExecutionJournal? _journal;
+    private ITaskHandler _taskHandler;
 
     public AslEngine(AslEngineOptions? options = null)
     {
         Options = options ?? new AslEngineOptions();
         _seeds = new LockedRandom(Options.RandomSeed ?? Random.Shared.Next());
+        _taskHandler = Options.TaskHandler;
     }
 
     public AslEngineOptions Options { get; }
 
     public IClock Clock => Options.Clock;
 
-    internal ITaskHandler TaskHandler => Options.TaskHandler;
+    internal ITaskHandler TaskHandler => _taskHandler;
+
+    /// <summary>
+    /// Where STANDARD executions are written as they run (null: memory only, at no cost). Set it before the first
+    /// execution starts.
+    /// </summary>
+    public IExecutionJournal? Journal
+    {
+        get => _journal;
+        set
+        {
+            _journal = value;
+            _taskHandler = value is null ? Options.TaskHandler : new DurableTaskHandler(this, value, Options.TaskHandler);
+        }
+    }
 
     internal TaskTokenRegistry Tokens { get; } = new();
 
@@ -139,9 +157,146 @@ public sealed class AslEngine
         var inputError = parsedInput is null && input is not null && Encoding.UTF8.GetByteCount(input) > JsonLimits.MaxPayloadBytes
             ? "The input to the execution has a size exceeding the maximum number of bytes service limit."
             : null;
+        if (_journal is { } journal && mapRun is null && stateMachine.Type == StateMachineType.Standard)
+        {
+            execution.Journal = journal;
+            journal.Open(execution);
+        }
+
         Clock.BeginActivity();
         ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Execution.RunAsync(state.InputError), (Execution: execution, InputError: inputError), preferLocal: false);
         return execution;
+    }
+
+    /// <summary>
+    /// Puts back an execution read from disk after a restart. One that had ended keeps its status and history; a
+    /// RUNNING one carries on from its last recorded event (see <see cref="ResumePoint"/>), written on to the journal.
+    /// </summary>
+    public Execution Restore(StateMachine stateMachine, StoredExecution stored)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachine);
+        ArgumentNullException.ThrowIfNull(stored);
+        var input = stored.Input is null ? null : ParseInput(stored.Input);
+        var execution = new Execution(this, stateMachine, stored.Arn, stored.Name, input, stored.TestCase, new LockedRandom(_seeds.Next()), stored.StartDate)
+        {
+            IssuedTokens = stored.Tokens,
+        };
+        execution.History.Restore(stored.Events);
+        var redrives = stored.Events.Where(e => e.Type == HistoryEventType.ExecutionRedriven).ToList();
+        execution.RestoreRedrives(redrives.Count, redrives.Count > 0 ? redrives[^1].Timestamp : null);
+        if (!_executions.TryAdd(stored.Arn, execution))
+        {
+            throw new AslApiException("ExecutionAlreadyExists", $"Execution Already Exists: '{stored.Arn}'");
+        }
+
+        if (stored.Events.Count > 0 && End(stored.Events[^1]) is { } end)
+        {
+            foreach (var token in stored.Tokens)
+            {
+                Tokens.RememberClosed(token);
+            }
+
+            execution.RestoreEnd(end.Status, end.Output, end.Error, end.Cause, stored.Events[^1].Timestamp);
+            return execution;
+        }
+
+        ResumePoint? resume = null;
+        if (stored.Events.Count > 0)
+        {
+            resume = ResumePoint.AfterRestart(stateMachine, stored.Events);
+            execution.BeginReplay(resume.Replay);
+            execution.SeedInvocations(resume.Invocations);
+            if (resume.WaitEntered is { } entered)
+            {
+                execution.ResumeClock = new ResumedWaitClock(Clock, entered);
+            }
+        }
+
+        Run(execution, resume);
+        return execution;
+    }
+
+    /// <summary>
+    /// Redrives a FAILED, TIMED_OUT or ABORTED STANDARD execution: records ExecutionRedriven and re-runs the state
+    /// that did not finish on its original input (a Map or Parallel state as a whole). Throws ExecutionNotRedrivable
+    /// with the reason otherwise.
+    /// </summary>
+    public async Task<Execution> RedriveExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var execution = FindExecution(executionArn)
+            ?? throw new AslApiException("ExecutionDoesNotExist", $"Execution Does Not Exist: '{executionArn}'");
+        if (RedriveRefusal(execution) is { } reason)
+        {
+            throw new AslApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' cannot be redriven: {reason}");
+        }
+
+        // A stop may still be unwinding the execution's last state; the redrive starts once it has.
+        await execution.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var events = execution.History.Snapshot();
+        if (ResumePoint.ForRedrive(execution.StateMachine, events, events.Count + 1) is not { } resume)
+        {
+            throw new AslApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' cannot be redriven: {FailedBeforeFirstState}");
+        }
+
+        execution.Journal?.Open(execution);
+        if (!execution.Reopen())
+        {
+            throw new AslApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' cannot be redriven: Execution is RUNNING and cannot be redriven.");
+        }
+
+        execution.SeedInvocations(resume.Invocations);
+        Run(execution, resume);
+        return execution;
+    }
+
+    /// <summary>Why an execution cannot be redriven now, or null when it can (AWS's rules: status, type, 14 days).</summary>
+    public string? RedriveRefusal(Execution execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        var stopDate = execution.StopDate;
+        if (execution.StateMachine.Type == StateMachineType.Express || execution.MapRunArn is not null)
+        {
+            return "Redrive is only supported for STANDARD executions";
+        }
+
+        if (stopDate is null || execution.Status == ExecutionStatus.Succeeded)
+        {
+            return $"Execution is {(stopDate is null ? "RUNNING" : "SUCCEEDED")} and cannot be redriven.";
+        }
+
+        if (Clock.UtcNow - stopDate.Value > TimeSpan.FromDays(14))
+        {
+            return "Execution redrivable period exceeded.";
+        }
+
+        return execution.History.Snapshot().Any(e => e.Details is StateEnteredDetails || (e.Details is RecordedDetails && e.Type.ToString().EndsWith("StateEntered", StringComparison.Ordinal)))
+            ? null
+            : FailedBeforeFirstState;
+    }
+
+    private void Run(Execution execution, ResumePoint? resume)
+    {
+        if (_journal is { } journal && execution.Journal is null)
+        {
+            execution.Journal = journal;
+            journal.Open(execution);
+        }
+
+        Clock.BeginActivity();
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Execution.RunAsync(null, state.Resume), (Execution: execution, Resume: resume), preferLocal: false);
+    }
+
+    private static (ExecutionStatus Status, JsonNode? Output, string? Error, string? Cause)? End(HistoryEvent last)
+    {
+        var details = last.Details as RecordedDetails;
+        return last.Type switch
+        {
+            HistoryEventType.ExecutionSucceeded => (ExecutionStatus.Succeeded, details?.Data("output"), null, null),
+            HistoryEventType.ExecutionFailed => (ExecutionStatus.Failed, null, details?.Text("error"), details?.Text("cause")),
+            HistoryEventType.ExecutionTimedOut => (ExecutionStatus.TimedOut, null, details?.Text("error"), details?.Text("cause")),
+            HistoryEventType.ExecutionAborted => (ExecutionStatus.Aborted, null, details?.Text("error"), details?.Text("cause")),
+            _ => null,
+        };
     }
 
     internal void Register(MapRun mapRun) => _mapRuns[mapRun.Arn] = mapRun;

@@ -9,12 +9,13 @@ namespace Asl;
 public sealed class Execution
 {
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _cancellation = new();
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource _cancellation = new();
+    private TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Queue<HistoryEvent>? _replay;
     private readonly Dictionary<string, int> _invocations = new(StringComparer.Ordinal);
     private volatile bool _closed;
 
-    internal Execution(AslEngine engine, StateMachine stateMachine, string arn, string name, JsonNode? input, string? testCase, Random random)
+    internal Execution(AslEngine engine, StateMachine stateMachine, string arn, string name, JsonNode? input, string? testCase, Random random, DateTimeOffset? startDate = null)
     {
         Engine = engine;
         StateMachine = stateMachine;
@@ -23,7 +24,7 @@ public sealed class Execution
         Input = input;
         TestCase = testCase;
         Random = random;
-        StartDate = engine.Clock.UtcNow;
+        StartDate = startDate ?? engine.Clock.UtcNow;
     }
 
     public string Arn { get; }
@@ -54,6 +55,12 @@ public sealed class Execution
 
     public DateTimeOffset? StopDate { get; private set; }
 
+    /// <summary>How many times the execution has been redriven.</summary>
+    public int RedriveCount { get; private set; }
+
+    /// <summary>When it was last redriven, if ever.</summary>
+    public DateTimeOffset? RedriveDate { get; private set; }
+
     public ExecutionHistory History { get; } = new();
 
     /// <summary>Completes when the execution has ended, in any status.</summary>
@@ -67,6 +74,85 @@ public sealed class Execution
     internal Random Random { get; }
 
     internal CancellationToken Token => _cancellation.Token;
+
+    /// <summary>Where this execution is written as it runs; null when it is not durable.</summary>
+    internal IExecutionJournal? Journal { get; set; }
+
+    /// <summary>While a resumed state re-runs: the events it already recorded, handed back instead of recorded again.</summary>
+    internal bool IsReplaying => _replay is not null;
+
+    /// <summary>While a resumed Wait re-runs: a clock that keeps the Wait's original deadline.</summary>
+    internal IClock? ResumeClock { get; set; }
+
+    /// <summary>The task tokens handed out before a restart, oldest first.</summary>
+    internal IReadOnlyList<string> IssuedTokens { get; set; } = [];
+
+    internal void BeginReplay(IEnumerable<HistoryEvent> recorded)
+    {
+        lock (_gate)
+        {
+            _replay = new Queue<HistoryEvent>(recorded);
+            if (_replay.Count == 0)
+            {
+                _replay = null;
+            }
+        }
+    }
+
+    /// <summary>The next recorded event a replaying state will meet, or null.</summary>
+    internal HistoryEvent? PeekReplay(int skip = 0)
+    {
+        lock (_gate)
+        {
+            return _replay is { } replay && replay.Count > skip ? replay.ElementAt(skip) : null;
+        }
+    }
+
+    /// <summary>
+    /// Hands back the recorded event when a replaying state records the type that comes next; at the first
+    /// difference the replay ends and everything from there on is recorded anew.
+    /// </summary>
+    internal bool TryReplay(HistoryEventType type, out HistoryEvent recorded)
+    {
+        lock (_gate)
+        {
+            if (_replay is { } replay && replay.TryPeek(out var next) && next.Type == type)
+            {
+                recorded = replay.Dequeue();
+                if (replay.Count == 0)
+                {
+                    _replay = null;
+                }
+
+                return true;
+            }
+
+            _replay = null;
+            recorded = null!;
+            return false;
+        }
+    }
+
+    internal void EndReplay()
+    {
+        lock (_gate)
+        {
+            _replay = null;
+        }
+
+        ResumeClock = null;
+    }
+
+    internal void SeedInvocations(IReadOnlyDictionary<string, int> counts)
+    {
+        lock (_gate)
+        {
+            foreach (var (state, count) in counts)
+            {
+                _invocations[state] = count;
+            }
+        }
+    }
 
     internal int NextInvocationIndex(string stateName)
     {
@@ -84,17 +170,24 @@ public sealed class Execution
         return _closed ? new HistoryEvent(0, previousEventId, now, type, details) : History.Append(type, previousEventId, now, details);
     }
 
-    internal async Task RunAsync(string? inputError)
+    /// <summary>Runs the execution from its start, or from <paramref name="resume"/> after a restart or a redrive.</summary>
+    internal async Task RunAsync(string? inputError, ResumePoint? resume = null)
     {
         var clock = Engine.Clock;
-        var frame = new Frame(this, new VariableScope(null), Token, 0);
+        var frame = new Frame(this, resume?.Scope ?? new VariableScope(null), Token, resume?.LastEventId ?? 0);
         IDisposable? timeout = null;
         try
         {
-            History.Append(HistoryEventType.ExecutionStarted, 0, StartDate, new ExecutionStartedDetails(Input, StateMachine.RoleArn));
+            if (resume is null)
+            {
+                History.Append(HistoryEventType.ExecutionStarted, 0, StartDate, new ExecutionStartedDetails(Input, StateMachine.RoleArn));
+            }
+
             if (StateMachine.TimeoutSeconds is { } seconds)
             {
-                timeout = clock.Schedule(TimeSpan.FromSeconds(seconds), () => Close(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null, 0));
+                // A resumed execution keeps its deadline; a redriven one gets a whole new timeout, counted from the redrive.
+                var due = TimeSpan.FromSeconds(seconds) - (clock.UtcNow - (RedriveDate ?? StartDate));
+                timeout = clock.Schedule(due > TimeSpan.Zero ? due : TimeSpan.Zero, () => Close(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null, 0));
             }
 
             if (inputError is not null)
@@ -102,7 +195,9 @@ public sealed class Execution
                 throw StatesErrorException.Terminal(ErrorNames.DataLimitExceeded, inputError);
             }
 
-            var output = await frame.RunAsync(StateMachine.Root, Input).ConfigureAwait(false);
+            var output = resume is null ? await frame.RunAsync(StateMachine.Root, Input).ConfigureAwait(false)
+                : resume.State is { } state ? await frame.ResumeAsync(state, resume.Input).ConfigureAwait(false)
+                : resume.Input;
             if (JsonLimits.Exceeds(output))
             {
                 throw StatesErrorException.Terminal(
@@ -128,12 +223,62 @@ public sealed class Execution
         finally
         {
             timeout?.Dispose();
+            Journal?.Close(this);
             if (!HandsActivityToParent)
             {
                 clock.EndActivity();
             }
 
             _completion.TrySetResult();
+        }
+    }
+
+    /// <summary>Puts back the end of an execution that had finished before a restart.</summary>
+    internal void RestoreEnd(ExecutionStatus status, JsonNode? output, string? error, string? cause, DateTimeOffset stopDate)
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            Status = status;
+            Output = output;
+            Error = error;
+            Cause = cause;
+            StopDate = stopDate;
+        }
+
+        _completion.TrySetResult();
+    }
+
+    /// <summary>Puts back how often and when the execution was redriven before a restart.</summary>
+    internal void RestoreRedrives(int count, DateTimeOffset? lastDate)
+    {
+        RedriveCount = count;
+        RedriveDate = lastDate;
+    }
+
+    /// <summary>Opens an ended execution again for a redrive and records ExecutionRedriven; false if it is not closed.</summary>
+    internal bool Reopen()
+    {
+        lock (_gate)
+        {
+            if (!_closed || !_completion.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            var now = Engine.Clock.UtcNow;
+            StopDate = null;
+            Status = ExecutionStatus.Running;
+            Output = null;
+            Error = null;
+            Cause = null;
+            RedriveCount++;
+            RedriveDate = now;
+            _cancellation = new CancellationTokenSource();
+            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _closed = false;
+            History.Append(HistoryEventType.ExecutionRedriven, History.Count, now, new ExecutionRedrivenDetails(RedriveCount));
+            return true;
         }
     }
 

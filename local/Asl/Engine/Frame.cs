@@ -17,23 +17,44 @@ internal sealed class Frame(Execution run, VariableScope scope, CancellationToke
     /// <summary>The id the next event of this block links to.</summary>
     public long LastEventId { get; set; } = lastEventId;
 
-    public IClock Clock => Run.Engine.Clock;
+    public IClock Clock => Run.ResumeClock ?? Run.Engine.Clock;
 
     /// <summary>Records an event that continues this block's chain.</summary>
     public HistoryEvent Append(HistoryEventType type, HistoryEventDetails? details)
     {
-        var recorded = Run.Record(type, LastEventId, details);
+        var recorded = Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details);
         LastEventId = recorded.Id;
         return recorded;
     }
 
     /// <summary>Records an event linked to the chain without advancing it (AWS's *Succeeded and MapIteration* events).</summary>
-    public HistoryEvent AppendDetached(HistoryEventType type, HistoryEventDetails? details) => Run.Record(type, LastEventId, details);
+    public HistoryEvent AppendDetached(HistoryEventType type, HistoryEventDetails? details) =>
+        Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details);
 
     /// <summary>Runs the block from its StartAt state to an End/Succeed state; errors propagate as exceptions.</summary>
-    public async ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input)
+    public ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input) => RunFromAsync(block.Start, input);
+
+    /// <summary>
+    /// Re-runs the state a restart or redrive interrupted (handing back the events it had recorded, if the execution
+    /// replays them), then carries on as <see cref="RunAsync"/> would.
+    /// </summary>
+    public async ValueTask<JsonNode?> ResumeAsync(StateNode state, JsonNode? input)
     {
-        var state = block.Start;
+        StateTransition transition;
+        try
+        {
+            transition = await state.ExecuteAsync(this, input).ConfigureAwait(false);
+        }
+        finally
+        {
+            Run.EndReplay();
+        }
+
+        return transition.Next is null ? transition.Output : await RunFromAsync(transition.Next, transition.Output).ConfigureAwait(false);
+    }
+
+    private async ValueTask<JsonNode?> RunFromAsync(StateNode state, JsonNode? input)
+    {
         while (true)
         {
             Token.ThrowIfCancellationRequested();

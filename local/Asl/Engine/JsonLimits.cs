@@ -68,6 +68,9 @@ internal static class JsonLimits
                 }
 
                 return sum;
+            case JsonValue number when number.TryGetValue(out int integer):
+                // Map results are mostly small ints: their exact width keeps a large array of them off the exact path.
+                return integer < 0 ? 11 : integer < 100_000 ? 5 : 10;
             default:
                 return value.GetValueKind() == JsonValueKind.String ? (value.GetValue<string>().Length * 6L) + 2 : 32;
         }

@@ -51,7 +51,7 @@ internal readonly record struct StateVisit(Frame Frame, StateNode State, History
                 ["Name"] = run.Name,
                 ["RoleArn"] = run.StateMachine.RoleArn,
                 ["StartTime"] = FormatTimestamp(run.StartDate),
-                ["RedriveCount"] = 0,
+                ["RedriveCount"] = run.RedriveCount,
             },
             ["StateMachine"] = new JsonObject
             {

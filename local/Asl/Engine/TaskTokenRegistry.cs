@@ -45,6 +45,28 @@ internal sealed class TaskTokenRegistry
     public void SendFailure(string token, string? error, string? cause) =>
         Complete(Find(token), new CallbackOutcome(null, error ?? string.Empty, cause));
 
+    /// <summary>Makes a token handed out before a restart resolve the task now waiting under <paramref name="current"/>.</summary>
+    public void Alias(string previous, string current)
+    {
+        if (_tokens.TryGetValue(current, out var pending))
+        {
+            _tokens[previous] = pending;
+        }
+    }
+
+    /// <summary>Remembers a token of an execution that ended before a restart, so late callbacks get TaskDoesNotExist.</summary>
+    public void RememberClosed(string token) =>
+        _tokens.TryAdd(token, new PendingCallback(token) { State = CallbackState.Closed });
+
+    /// <summary>Completes a waiting task with an outcome that was recorded before a restart.</summary>
+    public void Resolve(string token, CallbackOutcome outcome)
+    {
+        if (_tokens.TryGetValue(token, out var pending))
+        {
+            pending.Outcome.TrySetResult(outcome);
+        }
+    }
+
     public void SendHeartbeat(string token)
     {
         var pending = Find(token);

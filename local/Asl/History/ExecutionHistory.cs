@@ -69,6 +69,15 @@ public sealed class ExecutionHistory
         writer.WriteEndObject();
     }
 
+    /// <summary>Puts back the events of a restored execution, before anything subscribes or appends.</summary>
+    internal void Restore(IEnumerable<HistoryEvent> events)
+    {
+        lock (_gate)
+        {
+            _events.AddRange(events);
+        }
+    }
+
     internal HistoryEvent Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
     {
         lock (_gate)

@@ -32,6 +32,29 @@ public sealed record HistoryEvent(long Id, long PreviousEventId, DateTimeOffset 
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Reads an event written by <see cref="WriteTo"/> back; its details keep their members as written. Throws
+    /// <see cref="JsonException"/> for a text that is not such an event (a torn line).
+    /// </summary>
+    public static HistoryEvent Parse(ReadOnlySpan<byte> json)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        var root = document.RootElement;
+        if (!Enum.TryParse<HistoryEventType>(root.GetProperty("type").GetString(), out var type))
+        {
+            throw new JsonException("Unknown history event type.");
+        }
+
+        var milliseconds = (long)(root.GetProperty("timestamp").GetDecimal() * 1000m);
+        var details = root.TryGetProperty(DetailsNames[(int)type], out var fields) ? new RecordedDetails(fields.Clone()) : null;
+        return new HistoryEvent(
+            root.GetProperty("id").GetInt64(),
+            root.GetProperty("previousEventId").GetInt64(),
+            DateTimeOffset.FromUnixTimeMilliseconds(milliseconds),
+            type,
+            details);
+    }
+
     /// <summary>The event as a JSON text.</summary>
     public string ToJson()
     {

@@ -23,9 +23,12 @@ public sealed record LambdaEmulatorOptions
 
     /// <summary>
     /// Invocations of one function that may wait for a free process once <see cref="FunctionDefinition.MaxConcurrency"/>
-    /// processes are busy; one more is refused with <c>TooManyRequestsException</c> (429).
+    /// processes are busy; one more is refused with <c>TooManyRequestsException</c> (429). Lambda throttles only past
+    /// the account's concurrency (1,000 by default), starting an execution environment for every invocation below it;
+    /// locally those environments are the waiting places, so the default lets as many wait: a burst the machine cannot
+    /// run at once is served late, not refused where Lambda would have run it.
     /// </summary>
-    public int MaxQueuedInvocations { get; init; } = 100;
+    public int MaxQueuedInvocations { get; init; } = 1000;
 
     /// <summary>The credentials every function process gets (<c>AWS_ACCESS_KEY_ID</c>, ...); local stand-ins accept any.</summary>
     public string AccessKeyId { get; init; } = "ASIALOCALLAMBDAEMULATOR";

@@ -155,6 +155,27 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvokeAsync_BurstOfHundredsOnOneProcess_RunsEveryInvocationInsteadOfThrottling()
+    {
+        _emulator.Register(TestFunction.Define("echo", "echo") with { MaxConcurrency = 1 });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 300).Select(n => _emulator.InvokeAsync("echo", Encoding.UTF8.GetBytes($$"""{"n":{{n}}}"""))));
+
+        Assert.All(results, result => Assert.Null(result.FunctionError));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_QueuedLongerThanTheFunctionTimeout_SucceedsBecauseTheTimeoutStartsWhenTheFunctionGetsTheEvent()
+    {
+        _emulator.Register(TestFunction.Define("sleep", "sleep") with { MaxConcurrency = 1, Timeout = TimeSpan.FromSeconds(2) });
+        var hold = """{"milliseconds":1200}"""u8.ToArray();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _emulator.InvokeAsync("sleep", hold)));
+
+        Assert.All(results, result => Assert.Null(result.FunctionError));
+    }
+
+    [Fact]
     public async Task InvokeAsync_AllProcessesBusyAndQueueFull_ThrowsTooManyRequests()
     {
         await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, MaxQueuedInvocations = 0 });

@@ -5,9 +5,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 // Starts the already built `up` as a real process on free ports, times start-to-ready, then posts orders at a steady
-// rate for a bounded time and follows each one to its final status over loopback.
+// rate for a bounded time and follows each one to its final status over loopback. Besides the headline numbers it
+// says where the time went (POST, each saga state, each function's run time from its REPORT lines) and why any
+// order failed (the failing state and error, from the execution's history).
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 var root = FindRoot();
@@ -19,14 +22,31 @@ foreach (var argument in new[] { Path.Combine(root, "local/Workers.Local/bin/Deb
     startInfo.ArgumentList.Add(argument);
 }
 
+var reportPattern = new Regex(@"^\[(?<function>[^\]]+)\] REPORT RequestId: \S+\tDuration: (?<ms>[0-9.]+) ms", RegexOptions.Compiled);
+var runTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
+var coldStarts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 var clock = Stopwatch.StartNew();
 using var up = Process.Start(startInfo)!;
 var ready = new TaskCompletionSource();
 up.OutputDataReceived += (_, line) =>
 {
-    if (line.Data?.StartsWith("Local cloud ready", StringComparison.Ordinal) == true)
+    if (line.Data is not { } text)
+    {
+        return;
+    }
+
+    if (text.StartsWith("Local cloud ready", StringComparison.Ordinal))
     {
         ready.TrySetResult();
+    }
+    else if (reportPattern.Match(text) is { Success: true } report)
+    {
+        var function = report.Groups["function"].Value;
+        runTimes.GetOrAdd(function, _ => []).Add(double.Parse(report.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        if (text.Contains("Init Duration", StringComparison.Ordinal))
+        {
+            coldStarts.AddOrUpdate(function, 1, (_, count) => count + 1);
+        }
     }
 };
 up.ErrorDataReceived += (_, _) => { };
@@ -34,13 +54,19 @@ up.BeginOutputReadLine();
 up.BeginErrorReadLine();
 await ready.Task.WaitAsync(TimeSpan.FromMinutes(3));
 var readySeconds = clock.Elapsed.TotalSeconds;
-Console.WriteLine($"start to ready: {readySeconds:0.00} s (target 5 s)");
+Console.WriteLine($"start to ready: {readySeconds:0.00} s (target 5 s), load average {LoadAverage()}");
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
 using var sfn = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{sfnPort}") };
 var latencies = new ConcurrentBag<double>();
+var postLatencies = new ConcurrentBag<double>();
 var failures = new ConcurrentBag<string>();
+var failureCauses = new ConcurrentDictionary<string, (int Count, string Sample)>(StringComparer.Ordinal);
+var stateTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
 var orders = new List<Task>();
+var loadAtStart = LoadAverage();
+runTimes.Clear();
+coldStarts.Clear();
 var load = Stopwatch.StartNew();
 var interval = TimeSpan.FromSeconds(1.0 / rate);
 using (var tick = new PeriodicTimer(interval))
@@ -49,18 +75,45 @@ using (var tick = new PeriodicTimer(interval))
     var sequence = 0;
     while (load.Elapsed < TimeSpan.FromSeconds(seconds) && await tick.WaitForNextTickAsync())
     {
-        orders.Add(OrderAsync($"bench-{Environment.ProcessId}-{sequence}", $"SKU-{sequence % 9 + 1}"));
+        orders.Add(OrderAsync($"bench-{Environment.ProcessId}-{sequence}", $"SKU-{sequence % 9 + 1}", sequence));
         sequence++;
     }
 }
 
+var loadAtEndOfPosting = LoadAverage();
 await Task.WhenAll(orders);
 var total = load.Elapsed.TotalSeconds;
 var sorted = latencies.Order().ToArray();
-Console.WriteLine($"orders: {orders.Count} in {total:0.0} s = {latencies.Count / total:0.0} fulfilled/s (target 50), failed: {failures.Count}");
+Console.WriteLine($"load average: {loadAtStart} at start, {loadAtEndOfPosting} when posting ended, {LoadAverage()} at the end");
+Console.WriteLine($"orders: {orders.Count} at {rate}/s for {seconds} s; {latencies.Count} fulfilled in {total:0.0} s = {latencies.Count / total:0.0} fulfilled/s (target 50), failed: {failures.Count}");
 if (sorted.Length > 0)
 {
-    Console.WriteLine($"POST to FULFILLED: p50 {sorted[sorted.Length / 2]:0} ms, p99 {sorted[Math.Min(sorted.Length - 1, sorted.Length * 99 / 100)]:0} ms (target p50 150 ms)");
+    Console.WriteLine($"POST to FULFILLED: p50 {Percentile(sorted, 50):0} ms, p99 {Percentile(sorted, 99):0} ms (target p50 150 ms)");
+}
+
+if (!postLatencies.IsEmpty)
+{
+    var posts = postLatencies.Order().ToArray();
+    Console.WriteLine($"POST /orders answered (HTTP API, Orders.Api, StartExecution): p50 {Percentile(posts, 50):0} ms, p99 {Percentile(posts, 99):0} ms");
+}
+
+Console.WriteLine("saga state, entered to exited (every 10th fulfilled order): mean / p50 / p99 ms");
+foreach (var (state, times) in stateTimes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+{
+    var values = times.Order().ToArray();
+    Console.WriteLine($"  {state,-24} {values.Average(),8:0.0} {Percentile(values, 50),8:0.0} {Percentile(values, 99),8:0.0}  (n={values.Length})");
+}
+
+Console.WriteLine("function run time from its REPORT lines (dispatch to answer): mean / p50 / p99 ms, cold starts");
+foreach (var (function, times) in runTimes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+{
+    var values = times.Order().ToArray();
+    Console.WriteLine($"  {function,-44} {values.Average(),8:0.0} {Percentile(values, 50),8:0.0} {Percentile(values, 99),8:0.0}  (n={values.Length}, cold {coldStarts.GetValueOrDefault(function)})");
+}
+
+foreach (var (cause, (count, sample)) in failureCauses.OrderByDescending(pair => pair.Value.Count))
+{
+    Console.WriteLine($"  task failure in a failed order, {cause}: {count}, e.g. {sample}");
 }
 
 foreach (var failure in failures.Take(5))
@@ -76,32 +129,31 @@ using (var kill = Process.Start("kill", ["-TERM", up.Id.ToString(CultureInfo.Inv
 await up.WaitForExitAsync();
 return failures.IsEmpty ? 0 : 1;
 
-async Task OrderAsync(string orderId, string sku)
+async Task OrderAsync(string orderId, string sku, int sequence)
 {
     var postedAt = DateTimeOffset.UtcNow;
     try
     {
         using var post = await http.PostAsJsonAsync("/orders", new { orderId, customerId = orderId, items = new[] { new { sku, quantity = 1, unitPrice = 1m } }, currency = "EUR", paymentToken = "tok_visa" });
+        postLatencies.Add((DateTimeOffset.UtcNow - postedAt).TotalMilliseconds);
         if (post.StatusCode != HttpStatusCode.Accepted)
         {
-            failures.Add($"{orderId}: POST {(int)post.StatusCode}");
+            failures.Add($"{orderId}: POST {(int)post.StatusCode} {await post.Content.ReadAsStringAsync()}");
             return;
         }
 
         // The saga's end is read from the Step Functions API (its stopDate), not by polling GET /orders: polling every
         // order through the HTTP API would load the functions many times more than the orders themselves do.
         var executionArn = (string)(await post.Content.ReadFromJsonAsync<JsonObject>())!["executionArn"]!;
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent($$"""{"executionArn":"{{executionArn}}"}""") };
-            request.Headers.Add("X-Amz-Target", "AWSStepFunctions.DescribeExecution");
-            request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
-            using var described = await sfn.SendAsync(request);
-            var execution = (await described.Content.ReadFromJsonAsync<JsonObject>())!;
+            var execution = await StepFunctionsAsync("DescribeExecution", $$"""{"executionArn":"{{executionArn}}"}""");
             if ((string?)execution["status"] is "RUNNING")
             {
-                await Task.Delay(25);
+                // The latency comes from the execution's stopDate, so polling slowly costs no accuracy; polling every
+                // in-flight order fast would load the Step Functions API more than the orders do.
+                await Task.Delay(250);
                 continue;
             }
 
@@ -111,22 +163,81 @@ async Task OrderAsync(string orderId, string sku)
             {
                 var stop = DateTimeOffset.FromUnixTimeMilliseconds((long)((double)execution["stopDate"]! * 1000));
                 latencies.Add((stop - postedAt).TotalMilliseconds);
+                if (sequence % 10 == 0)
+                {
+                    await RecordStateTimesAsync(executionArn);
+                }
             }
             else
             {
                 failures.Add($"{orderId}: {status}");
+                await RecordFailureAsync(executionArn);
             }
 
             return;
         }
 
-        failures.Add($"{orderId}: not final after 60 s");
+        failures.Add($"{orderId}: not final after 120 s");
     }
     catch (HttpRequestException e)
     {
         failures.Add($"{orderId}: {e.Message}");
     }
 }
+
+async Task<JsonObject> StepFunctionsAsync(string action, string body)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body) };
+    request.Headers.Add("X-Amz-Target", $"AWSStepFunctions.{action}");
+    request.Content.Headers.ContentType = new("application/x-amz-json-1.0");
+    using var response = await sfn.SendAsync(request);
+    return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+}
+
+async Task<JsonArray> HistoryAsync(string executionArn) =>
+    (JsonArray)(await StepFunctionsAsync("GetExecutionHistory", $$"""{"executionArn":"{{executionArn}}","maxResults":1000,"includeExecutionData":false}"""))["events"]!;
+
+async Task RecordStateTimesAsync(string executionArn)
+{
+    var entered = new Dictionary<string, double>(StringComparer.Ordinal);
+    foreach (var item in await HistoryAsync(executionArn))
+    {
+        var type = (string)item!["type"]!;
+        var at = (double)item["timestamp"]!;
+        if (type.EndsWith("StateEntered", StringComparison.Ordinal))
+        {
+            entered[(string)item["stateEnteredEventDetails"]!["name"]!] = at;
+        }
+        else if (type.EndsWith("StateExited", StringComparison.Ordinal) && (string?)item["stateExitedEventDetails"]?["name"] is { } name && entered.TryGetValue(name, out var start))
+        {
+            stateTimes.GetOrAdd(name, _ => []).Add((at - start) * 1000);
+        }
+    }
+}
+
+async Task RecordFailureAsync(string executionArn)
+{
+    var state = "?";
+    foreach (var item in await HistoryAsync(executionArn))
+    {
+        var type = (string)item!["type"]!;
+        if (type.EndsWith("StateEntered", StringComparison.Ordinal))
+        {
+            state = (string)item["stateEnteredEventDetails"]!["name"]!;
+        }
+        else if (type is "TaskFailed" or "TaskTimedOut" or "LambdaFunctionFailed" or "LambdaFunctionTimedOut")
+        {
+            var details = item.AsObject().First(member => member.Key.EndsWith("EventDetails", StringComparison.Ordinal)).Value!;
+            var key = $"{state} {type} {(string?)details["error"]}";
+            var sample = ((string?)details["cause"] ?? "")[..Math.Min(200, ((string?)details["cause"] ?? "").Length)];
+            failureCauses.AddOrUpdate(key, (1, sample), (_, old) => (old.Count + 1, old.Sample));
+        }
+    }
+}
+
+static double Percentile(double[] sorted, int percent) => sorted[Math.Min(sorted.Length - 1, sorted.Length * percent / 100)];
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
 static int FreePort()
 {

@@ -19,6 +19,7 @@ public sealed partial class StepFunctionsApi
     [
         HistoryEventType.TaskFailed, HistoryEventType.TaskTimedOut, HistoryEventType.LambdaFunctionFailed, HistoryEventType.LambdaFunctionTimedOut,
         HistoryEventType.MapStateFailed, HistoryEventType.ParallelStateFailed, HistoryEventType.TaskStartFailed, HistoryEventType.TaskSubmitFailed,
+        HistoryEventType.ActivityFailed, HistoryEventType.ActivityTimedOut,
     ];
 
     private async ValueTask TestStateAsync(ApiRequest request, Utf8JsonWriter writer, CancellationToken cancellationToken)

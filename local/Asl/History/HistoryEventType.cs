@@ -57,4 +57,10 @@ public enum HistoryEventType
     LambdaFunctionSucceeded,
     LambdaFunctionFailed,
     LambdaFunctionTimedOut,
+    ActivityScheduled,
+    ActivityScheduleFailed,
+    ActivityStarted,
+    ActivitySucceeded,
+    ActivityFailed,
+    ActivityTimedOut,
 }

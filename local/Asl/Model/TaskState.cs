@@ -4,7 +4,8 @@ namespace Asl;
 
 /// <summary>
 /// Task: one <see cref="ITaskHandler"/> call per attempt, recorded as TaskScheduled/TaskStarted/TaskSucceeded (or
-/// LambdaFunction* for legacy Lambda ARNs), with TaskSubmitted and a callback wait for <c>.waitForTaskToken</c>.
+/// LambdaFunction* for legacy Lambda ARNs, Activity* for activity ARNs), with TaskSubmitted and a callback wait for
+/// <c>.waitForTaskToken</c>; an activity waits for its worker's callback the same way.
 /// </summary>
 internal sealed class TaskState(
     string name,
@@ -29,7 +30,12 @@ internal sealed class TaskState(
     {
         var frame = visit.Frame;
         var run = frame.Run;
-        var callback = Resource.Pattern == TaskPattern.WaitForTaskToken ? run.Engine.Tokens.Issue() : null;
+        if (Resource.IsActivity && run.Engine.TaskHandler is ActivityTaskHandler activities && !activities.Contains(Resource.Arn))
+        {
+            throw visit.RuntimeFailure($"The activity {Resource.Arn} does not exist.");
+        }
+
+        var callback = Resource.Pattern == TaskPattern.WaitForTaskToken || Resource.IsActivity ? run.Engine.Tokens.Issue() : null;
         if (callback is not null)
         {
             visit = visit with { TaskToken = callback.Token };
@@ -59,6 +65,11 @@ internal sealed class TaskState(
                 TaskToken = callback?.Token,
                 TimeoutSeconds = timeout ?? DefaultTimeoutSeconds,
                 Clock = frame.Clock,
+                ActivityStarted = worker =>
+                {
+                    guard.Beat();
+                    frame.Append(HistoryEventType.ActivityStarted, new ActivityStartedDetails(worker));
+                },
             };
             result = await InvokeAsync(frame, invocation, callback, guard).ConfigureAwait(false);
         }
@@ -86,9 +97,9 @@ internal sealed class TaskState(
             throw tooLarge;
         }
 
-        if (Resource.IsLegacyLambda)
+        if (Resource.IsLegacyLambda || Resource.IsActivity)
         {
-            frame.Append(HistoryEventType.LambdaFunctionSucceeded, new OutputDetails(result));
+            frame.Append(Resource.IsActivity ? HistoryEventType.ActivitySucceeded : HistoryEventType.LambdaFunctionSucceeded, new OutputDetails(result));
         }
         else
         {
@@ -127,7 +138,11 @@ internal sealed class TaskState(
             }
 
             callback.Heartbeat = guard.Beat;
-            frame.Append(HistoryEventType.TaskSubmitted, new TaskDetails(Resource.ResourceType, Resource.Resource) { Output = outcome.Output, HasOutput = true });
+            if (!Resource.IsActivity)
+            {
+                frame.Append(HistoryEventType.TaskSubmitted, new TaskDetails(Resource.ResourceType, Resource.Resource) { Output = outcome.Output, HasOutput = true });
+            }
+
             CallbackOutcome delivered;
             try
             {
@@ -149,6 +164,12 @@ internal sealed class TaskState(
 
     private void RecordScheduled(Frame frame, JsonNode? parameters, long? timeout, long? heartbeat)
     {
+        if (Resource.IsActivity)
+        {
+            frame.Append(HistoryEventType.ActivityScheduled, new ActivityScheduledDetails(Resource.Arn, parameters, timeout, heartbeat));
+            return;
+        }
+
         if (Resource.IsLegacyLambda)
         {
             frame.Append(HistoryEventType.LambdaFunctionScheduled, new LambdaFunctionScheduledDetails(Resource.Arn, parameters, timeout));
@@ -165,6 +186,12 @@ internal sealed class TaskState(
     private void RecordFailed(Frame frame, StatesErrorException error)
     {
         var timedOut = error.Error == ErrorNames.Timeout;
+        if (Resource.IsActivity)
+        {
+            frame.Append(timedOut ? HistoryEventType.ActivityTimedOut : HistoryEventType.ActivityFailed, new ErrorDetails(error.Error, error.Cause));
+            return;
+        }
+
         if (Resource.IsLegacyLambda)
         {
             frame.Append(timedOut ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.LambdaFunctionFailed, new ErrorDetails(error.Error, error.Cause));

@@ -37,4 +37,7 @@ public sealed record TaskInvocation
 
     /// <summary>Resets the heartbeat timer (HeartbeatSeconds) for work that reports progress.</summary>
     public Action Heartbeat { get; init; } = static () => { };
+
+    /// <summary>For an activity: records that a worker (its workerName, if any) took the task.</summary>
+    public Action<string?> ActivityStarted { get; init; } = static _ => { };
 }

@@ -14,6 +14,7 @@ public static class StateInspector
     [
         HistoryEventType.TaskFailed, HistoryEventType.TaskTimedOut, HistoryEventType.TaskStartFailed, HistoryEventType.TaskSubmitFailed,
         HistoryEventType.LambdaFunctionFailed, HistoryEventType.LambdaFunctionTimedOut, HistoryEventType.MapStateFailed, HistoryEventType.ParallelStateFailed,
+        HistoryEventType.ActivityFailed, HistoryEventType.ActivityTimedOut,
     ];
 
     /// <summary>
@@ -58,13 +59,14 @@ public static class StateInspector
 
     private static void AddStages(List<KeyValuePair<string, JsonNode?>> stages, StateVisit visit, StateNode node, JsonNode? input, List<HistoryEvent> own, (bool Has, JsonNode? Value) passResult)
     {
-        var scheduled = own.Select(e => e.Details).FirstOrDefault(d => d is TaskScheduledDetails or LambdaFunctionScheduledDetails) switch
+        var scheduled = own.Select(e => e.Details).FirstOrDefault(d => d is TaskScheduledDetails or LambdaFunctionScheduledDetails or ActivityScheduledDetails) switch
         {
             TaskScheduledDetails task => task.Parameters,
             LambdaFunctionScheduledDetails lambda => lambda.Input,
+            ActivityScheduledDetails activity => activity.Input,
             _ => null,
         };
-        var succeeded = own.FirstOrDefault(e => e.Type is HistoryEventType.TaskSucceeded or HistoryEventType.LambdaFunctionSucceeded)?.Details switch
+        var succeeded = own.FirstOrDefault(e => e.Type is HistoryEventType.TaskSucceeded or HistoryEventType.LambdaFunctionSucceeded or HistoryEventType.ActivitySucceeded)?.Details switch
         {
             TaskDetails task => (Found: true, Value: task.Output),
             OutputDetails output => (Found: true, Value: output.Output),

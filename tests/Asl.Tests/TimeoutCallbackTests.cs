@@ -180,4 +180,30 @@ public sealed class TimeoutCallbackTests
 
         Assert.Equal(("InvalidOutput", "2"), (error.Code, Harness.Output(execution)));
     }
+
+    [Fact]
+    public async Task PendingTimers_TaskEndsBeforeItsTimeouts_LeavesNoTimerQueued()
+    {
+        _harness.Tasks.Register("arn:aws:states:::dynamodb:getItem", _ => JsonNode.Parse("""{"Item":{}}"""));
+
+        var execution = await _harness.RunAsync("""
+            {"TimeoutSeconds":86400,"StartAt":"T","States":{
+              "T":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","TimeoutSeconds":3600,"HeartbeatSeconds":60,
+                   "Parameters":{"TableName":"t","Key":{}},"End":true} } }
+            """);
+
+        Assert.Equal((ExecutionStatus.Succeeded, 0), (execution.Status, _harness.Clock.PendingTimers));
+    }
+
+    [Fact]
+    public async Task PendingTimers_WaitCancelledBySiblingBranchFailure_LeavesNoTimerQueued()
+    {
+        var execution = await _harness.RunAsync("""
+            {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+              {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}},
+              {"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom"}}}]}}}
+            """);
+
+        Assert.Equal((ExecutionStatus.Failed, "Boom", 0), (execution.Status, execution.Error, _harness.Clock.PendingTimers));
+    }
 }

@@ -49,6 +49,21 @@ public sealed class VirtualClock : IClock
 
     private readonly List<(TimerKind Kind, TimeSpan Delay)> _delays = [];
 
+    /// <summary>
+    /// Timers set and not yet fired, disposed or cancelled. A finished task's timeout and heartbeat timers leave at
+    /// once, so a long run of tasks with long timeouts holds nothing for them.
+    /// </summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public ValueTask DelayAsync(TimeSpan delay, TimerKind kind, CancellationToken cancellationToken)
     {
@@ -149,31 +164,22 @@ public sealed class VirtualClock : IClock
 
     private PendingTimer? TakeNextLocked(DateTimeOffset? limit)
     {
-        while (_timers.TryPeek(out var timer, out var key))
+        // Retired timers have already left the queue, so the earliest entry is the next to fire.
+        if (!_timers.TryPeek(out var timer, out var key) || (limit is { } l && key.Due > l))
         {
-            if (limit is { } l && key.Due > l)
-            {
-                return null;
-            }
-
-            _timers.Dequeue();
-            if (timer.Done)
-            {
-                continue;
-            }
-
-            timer.Done = true;
-            if (key.Due > _now)
-            {
-                _now = key.Due;
-            }
-
-            // The woken party holds an activity from here, so the clock cannot run ahead of it.
-            _activities++;
-            return timer;
+            return null;
         }
 
-        return null;
+        _timers.Dequeue();
+        timer.Done = true;
+        if (key.Due > _now)
+        {
+            _now = key.Due;
+        }
+
+        // The woken party holds an activity from here, so the clock cannot run ahead of it.
+        _activities++;
+        return timer;
     }
 
     private sealed class PendingTimer(VirtualClock clock, Action? callback) : IDisposable
@@ -214,12 +220,11 @@ public sealed class VirtualClock : IClock
         {
             lock (clock._gate)
             {
-                if (Done)
+                if (!Retire())
                 {
                     return;
                 }
 
-                Done = true;
                 clock._activities++;
             }
 
@@ -230,8 +235,21 @@ public sealed class VirtualClock : IClock
         {
             lock (clock._gate)
             {
-                Done = true;
+                Retire();
             }
+        }
+
+        // Called under the clock's lock: a timer that has not fired leaves the queue now rather than at its due time.
+        private bool Retire()
+        {
+            if (Done)
+            {
+                return false;
+            }
+
+            Done = true;
+            clock._timers.Remove(this, out _, out _);
+            return true;
         }
     }
 }

@@ -72,25 +72,8 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
             run.Record(HistoryEventType.MapIterationSucceeded, iteration.LastEventId, details);
             chain.Finished(iteration.LastEventId);
         });
-        await RunGroupAsync(frame, group, chain).ConfigureAwait(false);
+        await chain.JoinAsync(frame, group, HistoryEventType.MapStateFailed, HistoryEventType.MapStateSucceeded).ConfigureAwait(false);
         return JsonMaterializer.ToArray(results);
-    }
-
-    private static async ValueTask RunGroupAsync(Frame frame, ChildGroup group, ChildChain chain)
-    {
-        try
-        {
-            await group.RunAsync().ConfigureAwait(false);
-        }
-        catch (StatesErrorException)
-        {
-            frame.LastEventId = chain.FailedAt;
-            frame.Append(HistoryEventType.MapStateFailed, null);
-            throw;
-        }
-
-        frame.LastEventId = chain.Last;
-        frame.AppendDetached(HistoryEventType.MapStateSucceeded, null);
     }
 
     private async ValueTask<JsonNode?> RunDistributedAsync(StateVisit visit, JsonNode? effective, IReadOnlyList<JsonNode?> items, int maxConcurrency)

@@ -33,19 +33,7 @@ internal sealed class ParallelState(string name, StateDataFlow flow, Retrier[] r
                 throw;
             }
         });
-        try
-        {
-            await group.RunAsync().ConfigureAwait(false);
-        }
-        catch (StatesErrorException)
-        {
-            frame.LastEventId = chain.FailedAt;
-            frame.Append(HistoryEventType.ParallelStateFailed, null);
-            throw;
-        }
-
-        frame.LastEventId = chain.Last;
-        frame.AppendDetached(HistoryEventType.ParallelStateSucceeded, null);
+        await chain.JoinAsync(frame, group, HistoryEventType.ParallelStateFailed, HistoryEventType.ParallelStateSucceeded).ConfigureAwait(false);
         return Flow.Complete(visit, rawInput, JsonMaterializer.ToArray(results));
     }
 }

@@ -9,7 +9,8 @@ namespace Asl;
 /// </summary>
 internal sealed class VariableScope(VariableScope? parent) : IVariableLookup
 {
-    private readonly Lock _gate = new();
+    // Created on first assignment: a Map makes a scope per iteration and most never assign.
+    private Lock? _gate;
     private Dictionary<string, JsonNode?>? _values;
     private Dictionary<string, long>? _sizes;
     private long _bytes;
@@ -77,7 +78,7 @@ internal sealed class VariableScope(VariableScope? parent) : IVariableLookup
 
     public void Assign(IReadOnlyDictionary<string, JsonNode?> values, IReadOnlyDictionary<string, long> sizes)
     {
-        lock (_gate)
+        lock (LazyInitializer.EnsureInitialized(ref _gate))
         {
             _bytes = BytesAfter(sizes);
             _values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

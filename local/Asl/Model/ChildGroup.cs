@@ -82,11 +82,15 @@ internal sealed class ChildGroup
 
     private void Dispatch()
     {
+        // A child that completed synchronously is counted off under the same lock that starts the next one.
+        var completed = 0;
         while (true)
         {
             int index;
             lock (_gate)
             {
+                _running -= completed;
+                completed = 0;
                 if (_failure is not null || _next >= _total || _running >= _max)
                 {
                     return;
@@ -100,11 +104,7 @@ internal sealed class ChildGroup
             var child = RunChildAsync(index);
             if (child.IsCompleted)
             {
-                lock (_gate)
-                {
-                    _running--;
-                }
-
+                completed = 1;
                 _clock.EndActivity();
             }
             else

@@ -5,14 +5,14 @@ namespace Asl.Benchmarks;
 /// <summary>Runs a workload on this engine (real clock, full history) and reports the best of several runs.</summary>
 internal static class EngineBenchmark
 {
-    public static (double TransitionsPerSecond, int Transitions, int Events) Measure(string definition, string input, int runs)
+    public static (double TransitionsPerSecond, int Transitions, int Events) Measure(string definition, string input, int runs, int warmups)
     {
         var engine = new AslEngine(new AslEngineOptions { Clock = new RealClock() });
         var machine = engine.CreateStateMachine("Bench", definition);
         var best = double.MaxValue;
         var transitions = 0;
         var events = 0;
-        for (var run = 0; run < runs + 2; run++)
+        for (var run = 0; run < runs + warmups; run++)
         {
             var watch = Stopwatch.StartNew();
             var execution = engine.StartExecution(machine, input);
@@ -26,7 +26,7 @@ internal static class EngineBenchmark
             var history = execution.History.Snapshot();
             transitions = history.Count(e => e.Type.ToString().EndsWith("StateEntered", StringComparison.Ordinal));
             events = history.Count;
-            if (run >= 2)
+            if (run >= warmups)
             {
                 best = Math.Min(best, watch.Elapsed.TotalSeconds);
             }

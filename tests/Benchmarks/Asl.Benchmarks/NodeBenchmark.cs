@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Asl.Benchmarks;
@@ -6,7 +7,7 @@ namespace Asl.Benchmarks;
 /// <summary>Installs (when missing) and runs npm aws-local-stepfunctions on the same workloads, measured inside Node.</summary>
 internal static class NodeBenchmark
 {
-    public static async Task<(double Loop, double Map)?> RunAsync(int runs)
+    public static async Task<(double Loop, double Map)?> RunAsync(int runs, int warmups)
     {
         var folder = FindFolder();
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "aws-local-stepfunctions")))
@@ -24,7 +25,7 @@ internal static class NodeBenchmark
         await File.WriteAllTextAsync(loopFile, Workloads.Loop).ConfigureAwait(false);
         await File.WriteAllTextAsync(mapFile, Workloads.Map).ConfigureAwait(false);
         var (exit, output, stderr) = await RunProcessAsync(
-            folder, "node", "-r", "./polyfill.cjs", "bench.cjs", loopFile, mapFile, runs.ToString(System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            folder, "node", "-r", "./polyfill.cjs", "bench.cjs", loopFile, mapFile, runs.ToString(CultureInfo.InvariantCulture), warmups.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
         if (exit != 0)
         {
             await Console.Error.WriteLineAsync($"node benchmark failed: {stderr}").ConfigureAwait(false);

@@ -2,10 +2,13 @@ using System.Globalization;
 using Asl.Benchmarks;
 
 // Side by side: this engine and npm aws-local-stepfunctions 3.0.0 on the same two workloads, full history recorded.
+// Usage: [runs (default 5)] [warm-up runs per engine (default 10)]
 var runs = args.Length > 0 && int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 5;
-var node = await NodeBenchmark.RunAsync(runs).ConfigureAwait(false);
-var loop = EngineBenchmark.Measure(Workloads.Loop, Workloads.LoopInput, runs);
-var map = EngineBenchmark.Measure(Workloads.Map, Workloads.MapInput, runs);
+// Both engines get the same untimed warm-up runs, so each is measured with its JIT settled (tiered code, PGO).
+var warmups = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 10;
+var node = await NodeBenchmark.RunAsync(runs, warmups).ConfigureAwait(false);
+var loop = EngineBenchmark.Measure(Workloads.Loop, Workloads.LoopInput, runs, warmups);
+var map = EngineBenchmark.Measure(Workloads.Map, Workloads.MapInput, runs, warmups);
 var loopMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Loop, Workloads.LoopInput);
 var mapMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Map, Workloads.MapInput);
 

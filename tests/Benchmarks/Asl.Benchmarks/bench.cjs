@@ -1,29 +1,30 @@
 // Runs the two workloads on aws-local-stepfunctions (library API, validation off) and prints transitions/s as JSON.
-// Usage: node -r ./polyfill.cjs bench.cjs <loop.json> <map.json> <runs>
+// Usage: node -r ./polyfill.cjs bench.cjs <loop.json> <map.json> <runs> <warmups>
 const fs = require('fs');
 const { StateMachine } = require('aws-local-stepfunctions');
 
-async function measure(definition, input, transitions, runs) {
+async function measure(definition, input, transitions, runs, warmups) {
   const machine = new StateMachine(definition, { validationOptions: { noValidate: true } });
   let best = Infinity;
-  for (let run = 0; run < runs + 2; run++) {
+  for (let run = 0; run < runs + warmups; run++) {
     const started = performance.now();
     const execution = machine.run(input);
     await execution.result;
     const elapsed = (performance.now() - started) / 1000;
-    if (run >= 2) best = Math.min(best, elapsed);
+    if (run >= warmups) best = Math.min(best, elapsed);
   }
   return transitions / best;
 }
 
 (async () => {
-  const [loopFile, mapFile, runsText] = process.argv.slice(2);
+  const [loopFile, mapFile, runsText, warmupsText] = process.argv.slice(2);
   const runs = Number(runsText) || 5;
+  const warmups = Number(warmupsText) || 2;
   const loop = JSON.parse(fs.readFileSync(loopFile, 'utf8'));
   const map = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
   const items = Array.from({ length: 10000 }, (_, i) => i);
-  const loopTps = await measure(loop, { i: 0 }, 20001, runs);
-  const mapTps = await measure(map, { items }, 10001, runs);
+  const loopTps = await measure(loop, { i: 0 }, 20001, runs, warmups);
+  const mapTps = await measure(map, { items }, 10001, runs, warmups);
   process.stdout.write(JSON.stringify({ loop: loopTps, map: mapTps }) + '\n');
 })().catch((error) => {
   process.stderr.write(String(error && error.stack || error) + '\n');

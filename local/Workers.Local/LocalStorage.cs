@@ -13,7 +13,7 @@ namespace Workers.Local;
 
 /// <summary>
 /// Creates the template's tables in dynalite and buckets in s3rver (keeping what a data folder already holds), and
-/// seeds the demo data the README walks through: stock for SKU-1 to SKU-9 and a sample CSV for the ETL (250 rows,
+/// seeds the demo data the README walks through: stock for SKU-1 to SKU-9 and HAZMAT-1, and a sample CSV for the ETL (250 rows,
 /// 5 of them invalid).
 /// </summary>
 internal static class LocalStorage
@@ -29,13 +29,16 @@ internal static class LocalStorage
 
     private static readonly BasicAWSCredentials Credentials = new(AccessKey, AccessKey);
 
+    /// <summary>SKU-1 to SKU-9, and HAZMAT-1, in stock but never shippable, so an order of it runs every compensation.</summary>
+    private static readonly string[] SeededSkus = [.. Enumerable.Range(1, 9).Select(i => $"SKU-{i}"), "HAZMAT-1"];
+
     public static async Task CreateTablesAsync(Uri dynamoDb, IReadOnlyList<TableResource> tables, CancellationToken cancellationToken)
     {
         using var client = new AmazonDynamoDBClient(Credentials, new AmazonDynamoDBConfig { ServiceURL = dynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
         await Task.WhenAll(tables.Select(table => CreateTableAsync(client, table, cancellationToken))).ConfigureAwait(false);
         if (tables.FirstOrDefault(t => t.KeySchema.Count == 1 && t.KeySchema[0].AttributeName == "sku") is { } inventory)
         {
-            await Task.WhenAll(Enumerable.Range(1, 9).Select(i => SeedStockAsync(client, inventory.TableName, $"SKU-{i}", cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(SeededSkus.Select(sku => SeedStockAsync(client, inventory.TableName, sku, cancellationToken))).ConfigureAwait(false);
         }
     }
 

@@ -20,7 +20,10 @@ internal static class AwsCli
 
     public static Task<CliResult> RunAsync(TestServer server, params string[] args) => RunAsync(Debian, server, args);
 
-    public static async Task<CliResult> RunAsync(string executable, TestServer server, params string[] args)
+    public static Task<CliResult> RunAsync(string executable, TestServer server, params string[] args) => RunAsync(executable, server.Endpoint, args);
+
+    /// <summary>Runs <c>aws stepfunctions ...</c> against any Step Functions endpoint (a running <c>up</c>, for instance).</summary>
+    public static async Task<CliResult> RunAsync(string executable, string endpoint, params string[] args)
     {
         var environment = new Dictionary<string, string>
         {
@@ -34,7 +37,7 @@ internal static class AwsCli
         };
         var result = await ProcessRunner.RunAsync(
             executable,
-            ["stepfunctions", .. args, "--endpoint-url", server.Endpoint, "--output", "json"],
+            ["stepfunctions", .. args, "--endpoint-url", endpoint, "--output", "json"],
             environment);
         return new CliResult(result.ExitCode, result.Stdout, result.Stderr);
     }

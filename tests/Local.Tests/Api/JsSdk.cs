@@ -17,10 +17,13 @@ internal static class JsSdk
     private static readonly SemaphoreSlim InProcess = new(1, 1);
 
     /// <summary>Runs the calls in order in one node process; each result is <c>{ok, output}</c> or <c>{ok:false, name, message, status}</c>.</summary>
-    public static async Task<JsonArray> RunAsync(TestServer server, JsonArray calls)
+    public static Task<JsonArray> RunAsync(TestServer server, JsonArray calls) => RunAsync(server.Endpoint, calls);
+
+    /// <summary>Runs the calls against any Step Functions endpoint (a running <c>up</c>, for instance).</summary>
+    public static async Task<JsonArray> RunAsync(string endpoint, JsonArray calls)
     {
         await EnsureInstalledAsync();
-        var result = await ProcessRunner.RunAsync("node", [Path.Combine(Directory, "sfn-calls.mjs"), server.Endpoint], stdin: calls.ToJsonString(), workingDirectory: Directory);
+        var result = await ProcessRunner.RunAsync("node", [Path.Combine(Directory, "sfn-calls.mjs"), endpoint], stdin: calls.ToJsonString(), workingDirectory: Directory);
         return result.ExitCode == 0
             ? JsonNode.Parse(result.Stdout)!.AsArray()
             : throw new InvalidOperationException($"node exited with {result.ExitCode}: {result.Stderr}");

@@ -1,31 +1,29 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace Local.Tests.Up;
 
 /// <summary>Orders and approvals over HTTP against <c>up</c> running as a real process with real functions and dynalite.</summary>
-public sealed class UpEndToEndTests(UpFixture fixture) : IClassFixture<UpFixture>
+[Collection(UpCollection.Name)]
+public sealed class UpEndToEndTests(UpFixture fixture)
 {
-    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private OrderApi Orders => fixture.Orders;
 
     [Fact]
     public async Task PostOrder_InStockVisa_EndsFulfilled()
     {
-        var orderId = NewOrderId();
+        var orderId = OrderApi.NewOrderId();
 
-        var accepted = await PostOrderAsync(orderId, "SKU-1", 2, 10m, "tok_visa");
+        using var accepted = await Orders.PostAsync(orderId, "SKU-1", 2, 10m, "tok_visa");
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal("FULFILLED", await WaitForFinalStatusAsync(orderId));
+        Assert.Equal("FULFILLED", await Orders.WaitForFinalStatusAsync(orderId));
     }
 
     [Fact]
     public async Task PostOrder_MissingItems_Is400()
     {
-        using var response = await fixture.Up.Api.PostAsJsonAsync("/orders", new { orderId = NewOrderId(), customerId = "c-1", currency = "EUR", paymentToken = "tok_visa" });
+        using var response = await fixture.Up.Api.PostAsJsonAsync("/orders", new { orderId = OrderApi.NewOrderId(), customerId = "c-1", currency = "EUR", paymentToken = "tok_visa" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -33,31 +31,44 @@ public sealed class UpEndToEndTests(UpFixture fixture) : IClassFixture<UpFixture
     [Fact]
     public async Task PostOrder_DeclinedCard_EndsRolledBack()
     {
-        var orderId = NewOrderId();
+        var status = await Orders.RunAsync(OrderApi.NewOrderId(), "SKU-3", 1, 10m, "tok_declined");
 
-        await PostOrderAsync(orderId, "SKU-3", 1, 10m, "tok_declined");
-
-        Assert.Equal("ROLLED_BACK", await WaitForFinalStatusAsync(orderId));
+        Assert.Equal("ROLLED_BACK", status);
     }
 
     [Fact]
     public async Task PostOrder_OutOfStock_EndsRolledBack()
     {
-        var orderId = NewOrderId();
+        var status = await Orders.RunAsync(OrderApi.NewOrderId(), "SKU-4", 5000, 0.01m, "tok_visa");
 
-        await PostOrderAsync(orderId, "SKU-4", 5000, 0.01m, "tok_visa");
-
-        Assert.Equal("ROLLED_BACK", await WaitForFinalStatusAsync(orderId));
+        Assert.Equal("ROLLED_BACK", status);
     }
 
     [Fact]
     public async Task PostOrder_UnshippableSku_IsCompensatedToRolledBack()
     {
-        var orderId = NewOrderId();
+        var status = await Orders.RunAsync(OrderApi.NewOrderId(), "HAZMAT-1", 1, 10m, "tok_visa");
 
-        await PostOrderAsync(orderId, "HAZMAT-1", 1, 10m, "tok_visa");
+        Assert.Equal("ROLLED_BACK", status);
+    }
 
-        Assert.Equal("ROLLED_BACK", await WaitForFinalStatusAsync(orderId));
+    [Fact]
+    public async Task PostOrder_FraudulentCard_IsHeldUnderReviewWithStockAndChargeKept()
+    {
+        var orderId = OrderApi.NewOrderId();
+        using var accepted = await Orders.PostAsync(orderId, "SKU-7", 2, 15m, "tok_fraud");
+        var executionArn = (string)(await accepted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["executionArn"]!;
+
+        var status = await Orders.WaitForFinalStatusAsync(orderId);
+
+        var ledger = await SagaLedger.ReadAsync(fixture.Up.DynamoDb());
+        var reviews = await new StepFunctionsCli(fixture.Up.SfnEndpoint).SucceededTasksAsync(executionArn, "sns", "publish");
+        Assert.Equal("UNDER_REVIEW", status);
+        Assert.Equal("ACTIVE", ledger.ReservationOf(orderId));
+        Assert.Equal(30m, ledger.ChargeOf(orderId));
+        Assert.Null(ledger.RefundOf(orderId));
+        Assert.Null(ledger.ShipmentOf(orderId));
+        Assert.Single(reviews);
     }
 
     [Fact]
@@ -71,82 +82,49 @@ public sealed class UpEndToEndTests(UpFixture fixture) : IClassFixture<UpFixture
     [Fact]
     public async Task Approve_OrderAboveThreshold_EndsFulfilled()
     {
-        var orderId = NewOrderId();
-        await PostOrderAsync(orderId, "SKU-5", 3, 500m, "tok_visa");
+        var orderId = OrderApi.NewOrderId();
+        using var accepted = await Orders.PostAsync(orderId, "SKU-5", 3, 500m, "tok_visa");
         var token = await fixture.Up.TokenAsync("alice");
-        await WaitForApprovalAsync(orderId, token);
+        await Orders.WaitForApprovalAsync(orderId, token);
 
-        using var decision = await DecideAsync(orderId, "approve", token);
+        using var decision = await Orders.DecideAsync(orderId, "approve", token);
 
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
-        Assert.Equal("FULFILLED", await WaitForFinalStatusAsync(orderId));
+        Assert.Equal("FULFILLED", await Orders.WaitForFinalStatusAsync(orderId));
     }
 
     [Fact]
     public async Task Reject_OrderAboveThreshold_EndsRolledBack()
     {
-        var orderId = NewOrderId();
-        await PostOrderAsync(orderId, "SKU-6", 3, 500m, "tok_visa");
+        var orderId = OrderApi.NewOrderId();
+        using var accepted = await Orders.PostAsync(orderId, "SKU-6", 3, 500m, "tok_visa");
         var token = await fixture.Up.TokenAsync("bob");
-        await WaitForApprovalAsync(orderId, token);
+        await Orders.WaitForApprovalAsync(orderId, token);
 
-        using var decision = await DecideAsync(orderId, "reject", token);
+        using var decision = await Orders.DecideAsync(orderId, "reject", token);
 
         Assert.Equal(HttpStatusCode.OK, decision.StatusCode);
-        Assert.Equal("ROLLED_BACK", await WaitForFinalStatusAsync(orderId));
+        Assert.Equal("ROLLED_BACK", await Orders.WaitForFinalStatusAsync(orderId));
     }
 
-    private static string NewOrderId() => $"o-{Guid.NewGuid():N}"[..20];
-
-    private async Task<HttpResponseMessage> PostOrderAsync(string orderId, string sku, int quantity, decimal unitPrice, string paymentToken) =>
-        await fixture.Up.Api.PostAsJsonAsync("/orders", new
-        {
-            orderId,
-            customerId = $"c-{orderId}",
-            items = new[] { new { sku, quantity, unitPrice } },
-            currency = "EUR",
-            paymentToken,
-        });
-
-    private async Task<HttpResponseMessage> DecideAsync(string orderId, string decision, string token)
+    [Fact]
+    public async Task Tables_AfterOrdersOnEveryPath_AgreeWithEachOrderStatus()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/approvals/approval-{orderId}/{decision}") { Content = JsonContent.Create(new { reason = "end-to-end test" }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await fixture.Up.Api.SendAsync(request);
-    }
+        var fulfilled = OrderApi.NewOrderId();
+        var declined = OrderApi.NewOrderId();
+        var unshippable = OrderApi.NewOrderId();
+        var underReview = OrderApi.NewOrderId();
+        await Orders.RunAsync(fulfilled, "SKU-8", 4, 10m, "tok_visa");
+        await Orders.RunAsync(declined, "SKU-8", 5, 10m, "tok_declined");
+        await Orders.RunAsync(unshippable, "HAZMAT-1", 1, 10m, "tok_visa");
+        await Orders.RunAsync(underReview, "SKU-8", 6, 10m, "tok_fraud");
 
-    /// <summary>Polls GET /orders/{id} until the status is final; the timeout is a safety net only.</summary>
-    private async Task<string?> WaitForFinalStatusAsync(string orderId)
-    {
-        using var timeout = new CancellationTokenSource(StatusTimeout);
-        using var poll = new PeriodicTimer(PollInterval);
-        string? status = null;
-        while (await poll.WaitForNextTickAsync(timeout.Token))
-        {
-            var order = await fixture.Up.Api.GetFromJsonAsync<JsonObject>($"/orders/{orderId}", timeout.Token);
-            status = (string?)order?["status"];
-            if (status is "FULFILLED" or "ROLLED_BACK" or "REJECTED")
-            {
-                break;
-            }
-        }
+        var ledger = await SagaLedger.ReadAsync(fixture.Up.DynamoDb());
 
-        return status;
-    }
-
-    private async Task WaitForApprovalAsync(string orderId, string token)
-    {
-        using var timeout = new CancellationTokenSource(StatusTimeout);
-        using var poll = new PeriodicTimer(PollInterval);
-        while (await poll.WaitForNextTickAsync(timeout.Token))
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/approvals/approval-{orderId}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await fixture.Up.Api.SendAsync(request, timeout.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
+        Assert.Equal(new[] { "FULFILLED", "ROLLED_BACK", "ROLLED_BACK", "UNDER_REVIEW" }, new[] { ledger.StatusOf(fulfilled), ledger.StatusOf(declined), ledger.StatusOf(unshippable), ledger.StatusOf(underReview) });
+        Assert.Empty(ledger.Violations());
+        Assert.Equal(SagaLedger.SeededStock - 4 - 6, ledger.StockOf("SKU-8"));
+        Assert.Equal(10m, ledger.RefundOf(unshippable));
+        Assert.Equal("RELEASED", ledger.ReservationOf(unshippable));
     }
 }

@@ -1,19 +1,25 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Local.Tests.Api;
 
 namespace Local.Tests.Up;
 
 /// <summary>
-/// <c>up</c> started as a real process (<c>dotnet Workers.Local.dll up</c>) on free ports, its ready line awaited;
-/// disposing sends SIGTERM and waits for the exit.
+/// <c>up</c> started as a real process (<c>dotnet Workers.Local.dll up</c>) on free ports, its ready line awaited and
+/// the endpoints it printed kept; disposing sends SIGTERM and waits for the exit.
 /// </summary>
 public sealed class UpProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, string> _endpoints = new(StringComparer.Ordinal);
 
     private UpProcess(Process process, int apiPort, int sfnPort)
     {
@@ -25,6 +31,8 @@ public sealed class UpProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    private static string CommandLineDll { get; } = Path.Combine(RepositoryRoot, "local", "Workers.Local", "bin", "Debug", "net10.0", "Workers.Local.dll");
+
     public HttpClient Api { get; }
 
     public int ApiPort { get; }
@@ -32,6 +40,23 @@ public sealed class UpProcess : IAsyncDisposable
     public int SfnPort { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The Step Functions API, as the AWS CLI's <c>--endpoint-url</c> takes it.</summary>
+    public string SfnEndpoint => $"http://127.0.0.1:{SfnPort}";
+
+    /// <summary>An SDK client for the dynalite this <c>up</c> started (any key pair does).</summary>
+    public AmazonDynamoDBClient DynamoDb() => new(
+        new BasicAWSCredentials("S3RVER", "S3RVER"),
+        new AmazonDynamoDBConfig { ServiceURL = Endpoint("DynamoDB (dynalite)"), AuthenticationRegion = "us-east-1" });
+
+    /// <summary>An SDK client for the s3rver this <c>up</c> started, signed with s3rver's key pair.</summary>
+    public AmazonS3Client S3() => new(
+        new BasicAWSCredentials("S3RVER", "S3RVER"),
+        new AmazonS3Config { ServiceURL = Endpoint("S3 (s3rver)"), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    /// <summary>Runs the command line to its end, like a user in a terminal (e.g. <c>invoke</c>, or an <c>up</c> that cannot start).</summary>
+    internal static Task<ProcessResult> CommandAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [CommandLineDll, .. arguments], environment, workingDirectory: RepositoryRoot);
 
     public static async Task<UpProcess> StartAsync(params string[] extraArguments)
     {
@@ -51,8 +76,12 @@ public sealed class UpProcess : IAsyncDisposable
             {
                 up._ready.TrySetResult();
             }
+            else if (line.Data?.Split("http://", 2) is [var name, var url] && !up._ready.Task.IsCompleted)
+            {
+                up._endpoints[name.Trim()] = "http://" + url.Trim();
+            }
         };
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var errors = new ConcurrentQueue<string>();
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is { } text)
@@ -74,10 +103,8 @@ public sealed class UpProcess : IAsyncDisposable
     /// <summary>A token from the <c>token</c> verb, run as its own process like a user runs it.</summary>
     public async Task<string> TokenAsync(string subject)
     {
-        using var process = Process.Start(Dotnet("token", "--sub", subject, "--api-port", ApiPort.ToString(CultureInfo.InvariantCulture)))!;
-        var token = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return token.Trim();
+        var token = await CommandAsync(null, "token", "--sub", subject, "--api-port", ApiPort.ToString(CultureInfo.InvariantCulture));
+        return token.Stdout.Trim();
     }
 
     /// <summary>Every descendant process id of <c>up</c>, read from /proc.</summary>
@@ -96,6 +123,22 @@ public sealed class UpProcess : IAsyncDisposable
                     found.Add(child);
                     pending.Enqueue(child);
                 }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every live process whose environment holds the variable: what a run marked with it left behind.</summary>
+    public static IReadOnlyList<int> ProcessesWithVariable(string name)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(name + "=");
+        var found = new List<int>();
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ReadEnvironment(dir).AsSpan().IndexOf(needle) >= 0)
+            {
+                found.Add(pid);
             }
         }
 
@@ -131,7 +174,7 @@ public sealed class UpProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot,
         };
-        startInfo.ArgumentList.Add(Path.Combine(RepositoryRoot, "local", "Workers.Local", "bin", "Debug", "net10.0", "Workers.Local.dll"));
+        startInfo.ArgumentList.Add(CommandLineDll);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -140,7 +183,23 @@ public sealed class UpProcess : IAsyncDisposable
         return startInfo;
     }
 
-    private static int FreePort()
+    private static byte[] ReadEnvironment(string processDirectory)
+    {
+        try
+        {
+            return File.ReadAllBytes(Path.Combine(processDirectory, "environ"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The process ended while the scan ran, or belongs to someone else: it is not ours.
+            return [];
+        }
+    }
+
+    private string Endpoint(string name) =>
+        _endpoints.TryGetValue(name, out var url) ? url : throw new InvalidOperationException($"up printed no '{name}' endpoint; it printed: {string.Join(", ", _endpoints.Keys)}");
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

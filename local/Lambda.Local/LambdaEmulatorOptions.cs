@@ -16,8 +16,9 @@ public sealed record LambdaEmulatorOptions
     public IFunctionLogSink LogSink { get; init; } = ConsoleFunctionLogSink.Instance;
 
     /// <summary>
-    /// How long a new process may take until it first asks for an event (Lambda's 10 s init limit); past it the
-    /// process is killed and the invocation fails with <c>Sandbox.Timedout</c>.
+    /// Lambda's Init phase limit (10 s): a new process that has not asked for an event by then keeps initializing
+    /// within the first invocation, as Lambda retries the Init phase under the function's timeout; past
+    /// <c>InitTimeout + Timeout</c> it is killed and the invocation fails with <c>Sandbox.Timedout</c>.
     /// </summary>
     public TimeSpan InitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

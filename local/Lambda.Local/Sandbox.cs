@@ -223,11 +223,14 @@ internal sealed class Sandbox : IAsyncDisposable
         return startInfo;
     }
 
+    // Lambda limits the Init phase to InitTimeout, but one that overruns is not a failed invocation: Lambda retries
+    // the Init phase within the first invocation, under the function's timeout. Locally the process keeps
+    // initializing instead of starting over, with the same overall limit.
     private async Task WatchInitAsync()
     {
         try
         {
-            await _initialized.Task.WaitAsync(_options.InitTimeout, _lifetime.Token).ConfigureAwait(false);
+            await _initialized.Task.WaitAsync(_options.InitTimeout + _function.Timeout, _lifetime.Token).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -239,7 +242,7 @@ internal sealed class Sandbox : IAsyncDisposable
                 }
 
                 _alive = false;
-                _failure = SandboxFailure.TimedOut(_options.InitTimeout);
+                _failure = SandboxFailure.TimedOut(_function.Timeout);
             }
 
             Kill();
@@ -250,11 +253,11 @@ internal sealed class Sandbox : IAsyncDisposable
         }
     }
 
-    private async Task WatchTimeoutAsync(Invocation invocation)
+    private async Task WatchTimeoutAsync(Invocation invocation, TimeSpan budget)
     {
         try
         {
-            await invocation.Completion.WaitAsync(_function.Timeout, _lifetime.Token).ConfigureAwait(false);
+            await invocation.Completion.WaitAsync(budget, _lifetime.Token).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -490,11 +493,15 @@ internal sealed class Sandbox : IAsyncDisposable
             _pendingInitDuration = null;
         }
 
-        var deadline = DateTimeOffset.UtcNow + _function.Timeout;
+        // The function timeout runs from here, when the function takes the event, not from when the call queued; only
+        // an Init phase that overran its limit spends part of it, as Lambda's retried Init phase does.
+        var budget = initDuration is { } init && init > _options.InitTimeout ? _options.InitTimeout + _function.Timeout - init : _function.Timeout;
+        budget = budget > TimeSpan.Zero ? budget : TimeSpan.Zero;
+        var deadline = DateTimeOffset.UtcNow + budget;
         invocation.MarkDispatched(initDuration);
         Volatile.Write(ref _logTarget, invocation);
         WriteLog(invocation, $"START RequestId: {invocation.RequestId} Version: {Version}");
-        _ = WatchTimeoutAsync(invocation);
+        _ = WatchTimeoutAsync(invocation, budget);
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;

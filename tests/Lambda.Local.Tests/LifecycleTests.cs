@@ -113,10 +113,10 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvokeAsync_ProcessNeverAsksForAnEvent_TimesOutInitAndKillsIt()
+    public async Task InvokeAsync_ProcessNeverAsksForAnEvent_TimesOutAfterInitLimitPlusFunctionTimeoutAndKillsIt()
     {
         await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, InitTimeout = TimeSpan.FromSeconds(1) });
-        emulator.Register(new FunctionDefinition("stuck", "sleep") { Arguments = ["600"] });
+        emulator.Register(new FunctionDefinition("stuck", "sleep") { Arguments = ["600"], Timeout = TimeSpan.FromSeconds(1) });
 
         var result = await emulator.InvokeAsync("stuck", "{}"u8.ToArray());
         using var error = JsonDocument.Parse(result.Payload);
@@ -125,6 +125,19 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal("Sandbox.Timedout", error.RootElement.GetProperty("errorType").GetString());
         Assert.Equal($"RequestId: {result.RequestId} Error: Task timed out after 1.00 seconds", error.RootElement.GetProperty("errorMessage").GetString());
         Assert.False(TestFunction.IsRunning(result.Metrics!.ProcessId!.Value));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_InitOverrunsItsLimitButFitsTheFunctionTimeout_Succeeds()
+    {
+        await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, InitTimeout = TimeSpan.FromSeconds(1) });
+        var echo = TestFunction.Define("slow-init", "echo");
+        emulator.Register(echo with { Command = "sh", Arguments = ["-c", $"sleep 2 && exec dotnet '{TestFunction.AssemblyPath}'"] });
+
+        var result = await emulator.InvokeAsync("slow-init", """{"n":1}"""u8.ToArray());
+
+        Assert.Null(result.FunctionError);
+        Assert.Equal("""{"n":1}""", Encoding.UTF8.GetString(result.Payload.Span));
     }
 
     [Fact]

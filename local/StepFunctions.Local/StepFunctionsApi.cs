@@ -39,6 +39,9 @@ public sealed partial class StepFunctionsApi
             _mocksLoaded = true;
         }
 
+        ActivityTasks = new ActivityTaskHandler(handler);
+        handler = ActivityTasks;
+
         var engineOptions = new AslEngineOptions
         {
             Clock = options.Clock,
@@ -84,6 +87,11 @@ public sealed partial class StepFunctionsApi
             ["UpdateStateMachineAlias"] = Sync(UpdateStateMachineAlias),
             ["DeleteStateMachineAlias"] = Sync(DeleteStateMachineAlias),
             ["ListStateMachineAliases"] = Sync(ListStateMachineAliases),
+            ["CreateActivity"] = Sync(CreateActivity),
+            ["DescribeActivity"] = Sync(DescribeActivity),
+            ["ListActivities"] = Sync(ListActivities),
+            ["DeleteActivity"] = Sync(DeleteActivity),
+            ["GetActivityTask"] = GetActivityTaskAsync,
         };
     }
 

@@ -13,6 +13,7 @@ using System.Text.RegularExpressions;
 // order failed (the failing state and error, from the execution's history).
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
+var warmUpSeconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
 var root = FindRoot();
 var apiPort = FreePort();
 var sfnPort = FreePort();
@@ -63,23 +64,31 @@ var postLatencies = new ConcurrentBag<double>();
 var failures = new ConcurrentBag<string>();
 var failureCauses = new ConcurrentDictionary<string, (int Count, string Sample)>(StringComparer.Ordinal);
 var stateTimes = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
-var orders = new List<Task>();
+var sequence = 0;
+var warmUpFailures = 0;
+if (warmUpSeconds > 0)
+{
+    // Steady-state numbers: the same load first warms every function process (cold starts, JIT tiering), unmeasured.
+    var warmUp = Stopwatch.StartNew();
+    var warmUpOrders = await PostAtRateAsync(warmUpSeconds);
+    await Task.WhenAll(warmUpOrders);
+    warmUpFailures = failures.Count;
+    Console.WriteLine($"warm-up: {warmUpOrders.Count} orders in {warmUp.Elapsed.TotalSeconds:0.0} s, failed: {warmUpFailures}");
+    foreach (var bag in new[] { latencies, postLatencies })
+    {
+        bag.Clear();
+    }
+
+    failures.Clear();
+    failureCauses.Clear();
+    stateTimes.Clear();
+}
+
 var loadAtStart = LoadAverage();
 runTimes.Clear();
 coldStarts.Clear();
 var load = Stopwatch.StartNew();
-var interval = TimeSpan.FromSeconds(1.0 / rate);
-using (var tick = new PeriodicTimer(interval))
-{
-    // SKU-1..9 hold 1000 units each: one unit per order, cycled, keeps 3,000 orders in stock.
-    var sequence = 0;
-    while (load.Elapsed < TimeSpan.FromSeconds(seconds) && await tick.WaitForNextTickAsync())
-    {
-        orders.Add(OrderAsync($"bench-{Environment.ProcessId}-{sequence}", $"SKU-{sequence % 9 + 1}", sequence));
-        sequence++;
-    }
-}
-
+var orders = await PostAtRateAsync(seconds);
 var loadAtEndOfPosting = LoadAverage();
 await Task.WhenAll(orders);
 var total = load.Elapsed.TotalSeconds;
@@ -127,7 +136,23 @@ using (var kill = Process.Start("kill", ["-TERM", up.Id.ToString(CultureInfo.Inv
 }
 
 await up.WaitForExitAsync();
-return failures.IsEmpty ? 0 : 1;
+return failures.IsEmpty && warmUpFailures == 0 ? 0 : 1;
+
+async Task<List<Task>> PostAtRateAsync(int duration)
+{
+    var posted = new List<Task>();
+    var elapsed = Stopwatch.StartNew();
+    using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+
+    // SKU-1..9 hold 1000 units each: one unit per order, cycled, keeps 9,000 orders in stock.
+    while (elapsed.Elapsed < TimeSpan.FromSeconds(duration) && await tick.WaitForNextTickAsync())
+    {
+        posted.Add(OrderAsync($"bench-{Environment.ProcessId}-{sequence}", $"SKU-{sequence % 9 + 1}", sequence));
+        sequence++;
+    }
+
+    return posted;
+}
 
 async Task OrderAsync(string orderId, string sku, int sequence)
 {
@@ -146,14 +171,14 @@ async Task OrderAsync(string orderId, string sku, int sequence)
         // order through the HTTP API would load the functions many times more than the orders themselves do.
         var executionArn = (string)(await post.Content.ReadFromJsonAsync<JsonObject>())!["executionArn"]!;
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
-        while (Stopwatch.GetTimestamp() < deadline)
+        for (var poll = 1; Stopwatch.GetTimestamp() < deadline; poll++)
         {
             var execution = await StepFunctionsAsync("DescribeExecution", $$"""{"executionArn":"{{executionArn}}"}""");
             if ((string?)execution["status"] is "RUNNING")
             {
                 // The latency comes from the execution's stopDate, so polling slowly costs no accuracy; polling every
-                // in-flight order fast would load the Step Functions API more than the orders do.
-                await Task.Delay(250);
+                // in-flight order fast would load the Step Functions API more than the orders do, worst when they queue.
+                await Task.Delay(Math.Min(2000, 100 * poll));
                 continue;
             }
 

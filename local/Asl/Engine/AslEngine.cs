@@ -44,7 +44,10 @@ public sealed class AslEngine
         set
         {
             _journal = value;
-            _taskHandler = value is null ? Options.TaskHandler : new DurableTaskHandler(this, value, Options.TaskHandler);
+            if (value is not null)
+            {
+                UseDurableTaskHandler();
+            }
         }
     }
 
@@ -176,6 +179,7 @@ public sealed class AslEngine
     {
         ArgumentNullException.ThrowIfNull(stateMachine);
         ArgumentNullException.ThrowIfNull(stored);
+        UseDurableTaskHandler();
         var input = stored.Input is null ? null : ParseInput(stored.Input);
         var execution = new Execution(this, stateMachine, stored.Arn, stored.Name, input, stored.TestCase, new LockedRandom(_seeds.Next()), stored.StartDate)
         {
@@ -205,6 +209,12 @@ public sealed class AslEngine
         {
             resume = ResumePoint.AfterRestart(stateMachine, stored.Events);
             execution.BeginReplay(resume.Replay);
+            if (resume.Replay.Count > 0 && resume.Replay[^1].Type == HistoryEventType.TaskSubmitted && stored.Tokens.Count > 0)
+            {
+                // The callback task re-runs on another thread: a callback arriving before it waits again is kept.
+                Tokens.Reserve(stored.Tokens[^1]);
+            }
+
             execution.SeedInvocations(resume.Invocations);
             if (resume.WaitEntered is { } entered)
             {
@@ -272,6 +282,15 @@ public sealed class AslEngine
         return execution.History.Snapshot().Any(e => e.Details is StateEnteredDetails || (e.Details is RecordedDetails && e.Type.ToString().EndsWith("StateEntered", StringComparison.Ordinal)))
             ? null
             : FailedBeforeFirstState;
+    }
+
+    /// <summary>Tasks go through <see cref="DurableTaskHandler"/> once anything can replay or journal; before that, straight to the handler.</summary>
+    private void UseDurableTaskHandler()
+    {
+        if (_taskHandler is not DurableTaskHandler)
+        {
+            _taskHandler = new DurableTaskHandler(this, Options.TaskHandler);
+        }
     }
 
     private void Run(Execution execution, ResumePoint? resume)

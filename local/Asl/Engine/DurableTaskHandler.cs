@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 namespace Asl;
 
 /// <summary>
-/// Stands in front of the task handler of an engine with a journal. A task that re-runs after a restart gets the
+/// Stands in front of the task handler of an engine with a journal or restored executions. A task that re-runs after a restart gets the
 /// outcome it had recorded (result, failure, or the submission of a callback task, whose token from before the
 /// restart stays valid) without calling the service again; only a call whose outcome was never recorded is made
 /// again (at least once, as after a Lambda crash). Every new task token is journaled before the service sees it.
 /// </summary>
-internal sealed class DurableTaskHandler(AslEngine engine, IExecutionJournal journal, ITaskHandler inner) : ITaskHandler
+internal sealed class DurableTaskHandler(AslEngine engine, ITaskHandler inner) : ITaskHandler
 {
     public ValueTask<TaskHandlerResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class DurableTaskHandler(AslEngine engine, IExecutionJournal jou
             }
         }
 
-        if (execution is not null && invocation.TaskToken is { } issued)
+        if (execution?.Journal is { } journal && invocation.TaskToken is { } issued)
         {
             journal.TokenIssued(execution, issued);
         }

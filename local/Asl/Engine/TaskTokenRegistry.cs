@@ -45,13 +45,31 @@ internal sealed class TaskTokenRegistry
     public void SendFailure(string token, string? error, string? cause) =>
         Complete(Find(token), new CallbackOutcome(null, error ?? string.Empty, cause));
 
+    /// <summary>
+    /// Accepts callbacks for a token handed out before a restart while its task has not yet re-run; whatever arrives
+    /// is passed on by <see cref="Alias"/>.
+    /// </summary>
+    public void Reserve(string token) => _tokens[token] = new PendingCallback(token);
+
     /// <summary>Makes a token handed out before a restart resolve the task now waiting under <paramref name="current"/>.</summary>
     public void Alias(string previous, string current)
     {
-        if (_tokens.TryGetValue(current, out var pending))
+        if (!_tokens.TryGetValue(current, out var pending))
         {
-            _tokens[previous] = pending;
+            return;
         }
+
+        if (_tokens.TryGetValue(previous, out var reserved) && reserved != pending)
+        {
+            reserved.Heartbeat = () => pending.Heartbeat?.Invoke();
+            _ = reserved.Outcome.Task.ContinueWith(
+                done => pending.Outcome.TrySetResult(done.Result),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        _tokens[previous] = pending;
     }
 
     /// <summary>Remembers a token of an execution that ended before a restart, so late callbacks get TaskDoesNotExist.</summary>

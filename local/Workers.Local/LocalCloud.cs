@@ -139,6 +139,7 @@ internal sealed class LocalCloud : IAsyncDisposable
             TaskHandler = integrations,
             ItemReader = integrations.ItemReader,
             ResultWriter = integrations.ResultWriter,
+            DataDirectory = data,
         };
         var stepFunctions = await StepFunctionsServer.StartAsync(serverOptions, cancellationToken).ConfigureAwait(false);
         _stops.Push(stepFunctions.DisposeAsync);
@@ -227,6 +228,17 @@ internal sealed class LocalCloud : IAsyncDisposable
                 ["type"] = machine.Type,
             });
             var response = await api.InvokeAsync("AWSStepFunctions.CreateStateMachine", request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == 400 && Encoding.UTF8.GetString(response.Body.Span).Contains("StateMachineAlreadyExists", StringComparison.Ordinal))
+            {
+                // Kept from an earlier run with --data, and the template has changed since: the template wins.
+                var update = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+                {
+                    ["stateMachineArn"] = $"arn:aws:states:{api.Options.Region}:{api.Options.AccountId}:stateMachine:{machine.Name}",
+                    ["definition"] = definition,
+                });
+                response = await api.InvokeAsync("AWSStepFunctions.UpdateStateMachine", update, cancellationToken).ConfigureAwait(false);
+            }
+
             if (response.StatusCode != 200)
             {
                 throw new LocalCloudException($"{machine.LogicalId} ({machine.DefinitionUri}): {Encoding.UTF8.GetString(response.Body.Span)}");

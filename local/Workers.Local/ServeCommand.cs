@@ -6,13 +6,14 @@ using StepFunctions.Local;
 namespace Workers.Local;
 
 /// <summary>
-/// <c>serve [--port N]</c>: only the Step Functions API, a drop-in for Step Functions Local, configured by its
-/// environment variables (AWS_ACCOUNT_ID, AWS_DEFAULT_REGION, WAIT_TIME_SCALE, SFN_MOCK_CONFIG, *_ENDPOINT).
+/// <c>serve [--port N] [--data DIR]</c>: only the Step Functions API, a drop-in for Step Functions Local, configured by
+/// its environment variables (AWS_ACCOUNT_ID, AWS_DEFAULT_REGION, WAIT_TIME_SCALE, SFN_MOCK_CONFIG, *_ENDPOINT). With
+/// <c>--data</c> state machines and STANDARD executions are kept under DIR/stepfunctions and survive a restart.
 /// Runs until Ctrl-C or SIGTERM.
 /// </summary>
 internal static class ServeCommand
 {
-    private const string Usage = "usage: serve [--port N]";
+    private const string Usage = "usage: serve [--port N] [--data DIR]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -23,6 +24,11 @@ internal static class ServeCommand
                 && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535)
             {
                 options = options with { Port = port };
+                i++;
+            }
+            else if (args[i] == "--data" && i + 1 < args.Length && args[i + 1].Length > 0)
+            {
+                options = options with { DataDirectory = Path.GetFullPath(args[i + 1]) };
                 i++;
             }
             else
@@ -56,9 +62,9 @@ internal static class ServeCommand
         {
             server = await StepFunctionsServer.StartAsync(options).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or FormatException)
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
-            // A busy port or an unreadable MockConfigFile: say which, rather than a stack trace.
+            // A busy port, an unreadable MockConfigFile or data directory: say which, rather than a stack trace.
             await Console.Error.WriteLineAsync($"serve: cannot start on 127.0.0.1:{options.Port}: {e.Message}").ConfigureAwait(false);
             return 1;
         }
@@ -66,6 +72,11 @@ internal static class ServeCommand
         await using (server)
         {
             Console.WriteLine($"Starting server on port {server.Endpoint.Port} with account {options.AccountId}, region {options.Region}");
+            if (options.DataDirectory is { } data)
+            {
+                Console.WriteLine($"Data directory: {data}");
+            }
+
             if (options.MockConfigPath is { } mocks)
             {
                 Console.WriteLine($"Mock configuration: {mocks}");

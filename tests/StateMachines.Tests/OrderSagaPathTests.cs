@@ -18,7 +18,7 @@ public sealed class OrderSagaPathTests
         var execution = await RunAsync("HappyPath");
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
-        Assert.Equal(["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "MarkFulfilled"], MockedEngine.TasksEntered(execution));
+        Assert.Equal(["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "MarkFulfilled"], MockedEngine.TasksEntered(execution));
         Assert.Equal("""{"shipmentId":"ship-o-1","trackingNumber":"TRK-o-1"}""", execution.Output!["shipment"]!.ToJsonString());
         Assert.Equal("pay-o-1", execution.Output["payment"]!["paymentId"]!.GetValue<string>());
     }
@@ -39,7 +39,7 @@ public sealed class OrderSagaPathTests
         var execution = await RunAsync("OutOfStock");
 
         Assert.Equal((ExecutionStatus.Failed, "SagaRolledBack"), (execution.Status, execution.Error));
-        Assert.Equal(["ValidateOrder", "ReserveInventory", "ReleaseInventory", "MarkRolledBack"], MockedEngine.TasksEntered(execution));
+        Assert.Equal(["ValidateOrder", "ClaimOrder", "ReserveInventory", "ReleaseInventory", "MarkRolledBack"], MockedEngine.TasksEntered(execution));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal((ExecutionStatus.Failed, "SagaRolledBack"), (execution.Status, execution.Error));
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
             MockedEngine.TasksEntered(execution));
     }
 
@@ -60,7 +60,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "PublishFraudReview", "MarkUnderReview"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "PublishFraudReview", "MarkUnderReview"],
             MockedEngine.TasksEntered(execution));
         Assert.Null(execution.Output!["shipment"]);
     }
@@ -72,7 +72,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "CreateShipment", "MarkFulfilled"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "CreateShipment", "MarkFulfilled"],
             MockedEngine.TasksEntered(execution));
         Assert.Equal("""{"approvalId":"approval-o-1","approver":"alice"}""", execution.Output!["approval"]!.ToJsonString());
     }
@@ -84,7 +84,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal((ExecutionStatus.Failed, "SagaRolledBack"), (execution.Status, execution.Error));
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
             MockedEngine.TasksEntered(execution));
     }
 
@@ -95,7 +95,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal((ExecutionStatus.Failed, "SagaRolledBack"), (execution.Status, execution.Error));
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "MarkApprovalRequired", "RequestApproval", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
             MockedEngine.TasksEntered(execution));
     }
 
@@ -106,7 +106,7 @@ public sealed class OrderSagaPathTests
 
         Assert.Equal((ExecutionStatus.Failed, "SagaRolledBack"), (execution.Status, execution.Error));
         Assert.Equal(
-            ["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "CancelShipment", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
+            ["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "CancelShipment", "RefundPayment", "ReleaseInventory", "MarkRolledBack"],
             MockedEngine.TasksEntered(execution));
     }
 
@@ -116,7 +116,7 @@ public sealed class OrderSagaPathTests
         var execution = await RunAsync("TransientErrorsRetried");
 
         Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
-        Assert.Equal(["ValidateOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "MarkFulfilled"], MockedEngine.TasksEntered(execution));
-        Assert.Equal(8, MockedEngine.TaskAttempts(execution));
+        Assert.Equal(["ValidateOrder", "ClaimOrder", "ReserveInventory", "ChargePayment", "CreateShipment", "MarkFulfilled"], MockedEngine.TasksEntered(execution));
+        Assert.Equal(9, MockedEngine.TaskAttempts(execution));
     }
 }

@@ -7,7 +7,7 @@ namespace Asl.Benchmarks;
 /// <summary>Installs (when missing) and runs npm aws-local-stepfunctions on the same workloads, measured inside Node.</summary>
 internal static class NodeBenchmark
 {
-    public static async Task<(double Loop, double Map)?> RunAsync(int runs, int warmups)
+    public static async Task<(Throughput Loop, Throughput Map)?> RunAsync(int runs, int warmups)
     {
         var folder = FindFolder();
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "aws-local-stepfunctions")))
@@ -33,8 +33,10 @@ internal static class NodeBenchmark
         }
 
         var result = JsonNode.Parse(output)!;
-        return (result["loop"]!.GetValue<double>(), result["map"]!.GetValue<double>());
+        return (Read(result["loop"]!), Read(result["map"]!));
     }
+
+    private static Throughput Read(JsonNode measured) => new(measured["wall"]!.GetValue<double>(), measured["cpu"]!.GetValue<double>());
 
     private static string FindFolder()
     {

@@ -12,7 +12,8 @@ var map = EngineBenchmark.Measure(Workloads.Map, Workloads.MapInput, runs, warmu
 var loopMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Loop, Workloads.LoopInput);
 var mapMemory = EngineBenchmark.MegabytesPer10KEvents(Workloads.Map, Workloads.MapInput);
 
-Console.WriteLine("| workload | transitions | history events | Asl engine (transitions/s) | aws-local-stepfunctions 3.0.0 (transitions/s) | ratio | MB per 10,000 events |");
+Console.WriteLine($"load average at start: {LoadAverage()}");
+Console.WriteLine("| workload | transitions | history events | Asl engine (transitions/s wall / CPU) | aws-local-stepfunctions 3.0.0 (wall / CPU) | ratio wall / CPU | MB per 10,000 events |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 Row("Pass(States.MathAdd)+Choice loop x10,000", loop, node?.Loop, loopMemory);
 Row("inline Map over 10,000 items, Pass iterator", map, node?.Map, mapMemory);
@@ -23,7 +24,10 @@ if (node is null)
 
 return 0;
 
-static void Row(string name, (double Tps, int Transitions, int Events) ours, double? theirs, double memory) =>
+static void Row(string name, (Throughput Ours, int Transitions, int Events) ours, Throughput? theirs, double memory) =>
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"| {name} | {ours.Transitions:N0} | {ours.Events:N0} | {ours.Tps:N0} | {(theirs is { } t ? t.ToString("N0", CultureInfo.InvariantCulture) : "n/a")} | {(theirs is { } r ? (ours.Tps / r).ToString("N1", CultureInfo.InvariantCulture) + "x" : "n/a")} | {memory:N2} |"));
+        $"| {name} | {ours.Transitions:N0} | {ours.Events:N0} | {ours.Ours.Wall:N0} / {ours.Ours.Cpu:N0} | {(theirs is { } t ? $"{t.Wall:N0} / {t.Cpu:N0}" : "n/a")} | {(theirs is { } r ? $"{ours.Ours.Wall / r.Wall:N1}x / {ours.Ours.Cpu / r.Cpu:N1}x" : "n/a")} | {memory:N2} |"));
+
+// The machine may be shared: the load average says how far the wall-time figures can be trusted.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

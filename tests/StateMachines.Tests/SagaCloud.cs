@@ -148,6 +148,17 @@ public sealed class SagaCloud : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Keeps virtual time still until disposed. A <c>.sync</c> child on the local engine releases its clock activity
+    /// before its parent task takes one back, so at that instant the clock can jump to the parent task's default
+    /// timeout (99999999 s) and time it out; tests that complete a child by a callback hold the clock across it.
+    /// </summary>
+    public IDisposable HoldClock()
+    {
+        Clock.BeginActivity();
+        return new ClockHold(Clock);
+    }
+
     /// <summary>POST /orders with this body, as API Gateway delivers it.</summary>
     public Task<APIGatewayHttpApiV2ProxyResponse> PostOrderAsync(string body) =>
         Orders.CreateOrder.HandleAsync(Http.Request("POST", "/orders", body), new TestLambdaContext());
@@ -277,6 +288,19 @@ public sealed class SagaCloud : IAsyncLifetime
         // A new table is CREATING until dynalite's next tick; each poll is a round trip, not a wall-clock sleep.
         for (var poll = 0; poll < 1000 && (await DynamoDb.DescribeTableAsync(table.TableName)).Table.TableStatus != TableStatus.ACTIVE; poll++)
         {
+        }
+    }
+
+    private sealed class ClockHold(VirtualClock clock) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                clock.EndActivity();
+            }
         }
     }
 }

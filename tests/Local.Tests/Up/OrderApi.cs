@@ -7,7 +7,7 @@ namespace Local.Tests.Up;
 /// <summary>The order and approval routes of a running <c>up</c>, called as a user calls them with curl.</summary>
 public sealed class OrderApi(HttpClient api)
 {
-    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The statuses an order keeps once its saga has ended.</summary>

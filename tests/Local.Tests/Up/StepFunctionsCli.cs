@@ -6,7 +6,7 @@ namespace Local.Tests.Up;
 /// <summary>The Step Functions API of a running <c>up</c> through Debian's AWS CLI, as the README tells users to call it.</summary>
 public sealed class StepFunctionsCli(string endpoint)
 {
-    private static readonly TimeSpan ExecutionTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ExecutionTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The ARN <c>up</c> gives a template state machine (stack <c>local</c>, account 123456789012).</summary>

@@ -2,9 +2,8 @@ namespace Lambda.Local;
 
 /// <summary>
 /// The execution environments of one function. An invocation takes the most recently used idle process (a warm
-/// start), else starts a new one while fewer than <see cref="FunctionDefinition.MaxConcurrency"/> (and
-/// <see cref="LambdaEmulatorOptions.ProcessesBeforeQueuing"/>) exist, else waits in a bounded queue for one to come
-/// free, a backlog deeper than the processes starting one more; past the queue it is throttled (<c>TooManyRequestsException</c>).
+/// start), else starts a new one while fewer than <see cref="FunctionDefinition.MaxConcurrency"/> exist, else waits
+/// in a bounded queue for one to come free; past the queue it is throttled (<c>TooManyRequestsException</c>).
 /// Lambda itself throttles synchronous invocations at once; the queue lets a local Map state with more branches
 /// than processes finish instead of failing.
 /// </summary>
@@ -100,7 +99,7 @@ internal sealed class FunctionPool : IAsyncDisposable
                 return warm;
             }
 
-            if (_all.Count < Function.MaxConcurrency && _all.Count < (_options.ProcessesBeforeQueuing ?? int.MaxValue))
+            if (_all.Count < Function.MaxConcurrency)
             {
                 return CreateSandbox();
             }
@@ -112,12 +111,6 @@ internal sealed class FunctionPool : IAsyncDisposable
 
             waiter = new TaskCompletionSource<Sandbox>(TaskCreationOptions.RunContinuationsAsynchronously);
             node = _waiters.AddLast(waiter);
-
-            // A backlog deeper than the processes are many outlasts a burst: one more process, for the longest waiter.
-            if (_all.Count < Function.MaxConcurrency && _waiters.Count > _all.Count)
-            {
-                HandToWaiter(CreateSandbox());
-            }
         }
 
         using (cancellationToken.Register(() => CancelWaiter(node)))

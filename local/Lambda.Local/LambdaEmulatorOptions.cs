@@ -31,14 +31,6 @@ public sealed record LambdaEmulatorOptions
     /// </summary>
     public int MaxQueuedInvocations { get; init; } = 1000;
 
-    /// <summary>
-    /// Processes per function started at once for concurrent invocations before further ones wait; past it, another
-    /// process (up to <see cref="FunctionDefinition.MaxConcurrency"/>) starts only when more invocations wait than
-    /// processes exist, so a short burst reuses warm processes and a lasting backlog still scales out. Null: an
-    /// invocation that finds no idle process starts one, as Lambda does.
-    /// </summary>
-    public int? ProcessesBeforeQueuing { get; init; }
-
     /// <summary>The credentials every function process gets (<c>AWS_ACCESS_KEY_ID</c>, ...); local stand-ins accept any.</summary>
     public string AccessKeyId { get; init; } = "ASIALOCALLAMBDAEMULATOR";
 

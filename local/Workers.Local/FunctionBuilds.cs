@@ -67,15 +67,11 @@ internal static partial class FunctionBuilds
             MemorySize = function.MemorySize,
             Timeout = TimeSpan.FromSeconds(function.Timeout),
             // Lambda gives each concurrent environment its own vCPU; here every process shares the machine's cores, and a
-            // cold start (runtime start, JIT, SDK set-up) costs far more CPU than an invocation. Bursts queue for a warm
-            // process beyond WarmProcesses; a lasting backlog (a function waiting on DynamoDB round trips more than on
-            // CPU) scales out to this many, or its queue outgrows the saga's task timeouts.
-            MaxConcurrency = 4 * WarmProcesses,
+            // cold start (runtime start, JIT, SDK set-up) costs far more CPU than an invocation. Queuing for a warm process
+            // beyond one per core keeps bursts from turning into a storm of cold starts.
+            MaxConcurrency = Math.Max(2, Environment.ProcessorCount),
         };
     }
-
-    /// <summary>Processes per function started at once before invocations queue: one per core.</summary>
-    public static int WarmProcesses { get; } = Math.Max(2, Environment.ProcessorCount);
 
     private static string ProjectOf(FunctionResource function, string rootDirectory)
     {

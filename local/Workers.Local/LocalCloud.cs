@@ -91,7 +91,7 @@ internal sealed class LocalCloud : IAsyncDisposable
         }
 
         var sfnEndpoint = new Uri($"http://127.0.0.1:{settings.SfnPort}");
-        var lambda = new LambdaEmulator(new LambdaEmulatorOptions { AccessKeyId = LocalStorage.AccessKey, SecretAccessKey = LocalStorage.AccessKey, ProcessesBeforeQueuing = FunctionBuilds.WarmProcesses });
+        var lambda = new LambdaEmulator(new LambdaEmulatorOptions { AccessKeyId = LocalStorage.AccessKey, SecretAccessKey = LocalStorage.AccessKey });
         _stops.Push(lambda.DisposeAsync);
         await lambda.StartAsync(cancellationToken).ConfigureAwait(false);
         var functionEndpoints = new Dictionary<string, string>(StringComparer.Ordinal)

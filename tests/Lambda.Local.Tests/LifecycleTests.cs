@@ -189,31 +189,6 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvokeAsync_BacklogDeeperThanTheProcessesBeforeQueuing_StartsOneMoreProcess()
-    {
-        await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, ProcessesBeforeQueuing = 1 });
-        emulator.Register(TestFunction.Define("sleep", "sleep") with { MaxConcurrency = 3 });
-        var hold = """{"milliseconds":1500}"""u8.ToArray();
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => emulator.InvokeAsync("sleep", hold)));
-
-        Assert.All(results, result => Assert.Null(result.FunctionError));
-        Assert.Equal(2, results.Select(result => result.Metrics!.ProcessId).Distinct().Count());
-    }
-
-    [Fact]
-    public async Task InvokeAsync_BurstNoDeeperThanTheProcessesBeforeQueuing_WaitsForTheWarmProcess()
-    {
-        await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, ProcessesBeforeQueuing = 1 });
-        emulator.Register(TestFunction.Define("sleep", "sleep") with { MaxConcurrency = 3 });
-        var hold = """{"milliseconds":300}"""u8.ToArray();
-
-        var results = await Task.WhenAll(emulator.InvokeAsync("sleep", hold), emulator.InvokeAsync("sleep", hold));
-
-        Assert.Single(results.Select(result => result.Metrics!.ProcessId).Distinct());
-    }
-
-    [Fact]
     public async Task InvokeAsync_AllProcessesBusyAndQueueFull_ThrowsTooManyRequests()
     {
         await using var emulator = new LambdaEmulator(new LambdaEmulatorOptions { LogSink = _sink, MaxQueuedInvocations = 0 });

@@ -100,11 +100,12 @@ public sealed class ActivitiesTests
         await using var server = await TestServer.StartAsync();
         await server.CallAsync("CreateActivity", new JsonObject { ["name"] = "review" });
         var machine = await server.CreateStateMachineAsync("reviews", Machine("\"TimeoutSeconds\":300,\"HeartbeatSeconds\":1"));
+        var polling = server.Server.Api.ActivityTasks.PollAsync(ActivityArn, "silent-worker", TimeSpan.FromSeconds(60));
         var execution = await server.StartExecutionAsync(machine, "review-4");
-        var task = await VersionsTests.CallAsync(server, "GetActivityTask", new JsonObject { ["activityArn"] = ActivityArn });
+        var task = await polling;
 
         var completed = await server.CompletedAsync(execution);
-        var late = await VersionsTests.FailAsync(server, "SendTaskSuccess", new JsonObject { ["taskToken"] = (string)task["taskToken"]!, ["output"] = "{}" });
+        var late = await VersionsTests.FailAsync(server, "SendTaskSuccess", new JsonObject { ["taskToken"] = task!.TaskToken, ["output"] = "{}" });
 
         Assert.Equal((Asl.ExecutionStatus.Failed, "States.Timeout"), (completed.Status, completed.Error));
         Assert.Contains(completed.History.Snapshot(), e => e.Type == Asl.HistoryEventType.ActivityTimedOut);

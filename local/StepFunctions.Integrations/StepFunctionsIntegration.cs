@@ -60,19 +60,21 @@ internal sealed class StepFunctionsIntegration(AwsHttp http, INestedExecutions? 
         }
 
         // The child holds its own clock activities; the parent sleeps so a virtual clock can run the child's timers.
-        invocation.Clock.EndActivity();
-        try
+        // It wakes when the child records its end, before the child lets go of its own activity: waking only after
+        // Completion would leave an instant with no activity, and a virtual clock would jump to the parent task's
+        // timeout then.
+        using var wake = new ParentWake(invocation.Clock);
+        using (child.History.Subscribe(wake.OnChildEvent))
         {
-            await child.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            executions.Stop(child.Arn, null, null);
-            throw;
-        }
-        finally
-        {
-            invocation.Clock.BeginActivity();
+            try
+            {
+                await child.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                executions.Stop(child.Arn, null, null);
+                throw;
+            }
         }
 
         return Finished(new JsonObject

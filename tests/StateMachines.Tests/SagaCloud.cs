@@ -148,17 +148,6 @@ public sealed class SagaCloud : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Keeps virtual time still until disposed. A <c>.sync</c> child on the local engine releases its clock activity
-    /// before its parent task takes one back, so at that instant the clock can jump to the parent task's default
-    /// timeout (99999999 s) and time it out; tests that complete a child by a callback hold the clock across it.
-    /// </summary>
-    public IDisposable HoldClock()
-    {
-        Clock.BeginActivity();
-        return new ClockHold(Clock);
-    }
-
     /// <summary>POST /orders with this body, as API Gateway delivers it.</summary>
     public Task<APIGatewayHttpApiV2ProxyResponse> PostOrderAsync(string body) =>
         Orders.CreateOrder.HandleAsync(Http.Request("POST", "/orders", body), new TestLambdaContext());
@@ -291,16 +280,4 @@ public sealed class SagaCloud : IAsyncLifetime
         }
     }
 
-    private sealed class ClockHold(VirtualClock clock) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                clock.EndActivity();
-            }
-        }
-    }
 }

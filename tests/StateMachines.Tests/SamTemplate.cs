@@ -1,3 +1,4 @@
+using System.Globalization;
 using StandIns;
 using YamlDotNet.RepresentationModel;
 
@@ -38,6 +39,18 @@ internal sealed class SamTemplate
             ((YamlScalarNode)r.Properties["CodeUri"]).Value!,
             (((YamlMappingNode)((YamlMappingNode)r.Properties["Environment"])["Variables"]).Children
                 .TryGetValue(new YamlScalarNode("WORKERS_HANDLER"), out var handler) ? ((YamlScalarNode)handler).Value : null)))];
+
+    /// <summary>The longest function Timeout in seconds: each function's own, else the Globals' one.</summary>
+    public int LongestFunctionTimeout()
+    {
+        var global = int.Parse(((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)Root["Globals"])["Function"])["Timeout"]).Value!, CultureInfo.InvariantCulture);
+        return Resources("AWS::Serverless::Function")
+            .Select(r => r.Properties.Children.TryGetValue(new YamlScalarNode("Timeout"), out var own)
+                ? int.Parse(((YamlScalarNode)own).Value!, CultureInfo.InvariantCulture)
+                : global)
+            .Append(global)
+            .Max();
+    }
 
     /// <summary>Every scalar under an IAM statement's <c>Action</c>, anywhere in the template.</summary>
     public IReadOnlyList<string> IamActions() => [.. Actions(Root)];

@@ -100,6 +100,22 @@ public sealed class StaticChecksTests
         Assert.Empty(missing);
     }
 
+    // A task that times out before its function does lets the function commit after the saga has compensated
+    // (a charge written after RefundPayment ran as a no-op); a function Timeout below the task's rules that out.
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void LambdaTasks_Every_OutlastTheLongestFunctionTimeout(string file)
+    {
+        var functionTimeout = SamTemplate.Instance.LongestFunctionTimeout();
+
+        var early = StateWalker.States(file)
+            .Where(s => StateWalker.IsLambdaTask(s.State))
+            .Where(s => s.State["TimeoutSeconds"]?.GetValue<int>() is not { } seconds || seconds <= functionTimeout)
+            .Select(s => s.Name);
+
+        Assert.Empty(early);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Tasks_Every_EndsItsCatchersWithStatesAll(string file)

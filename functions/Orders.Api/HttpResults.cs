@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Workers.Lambda;
 
@@ -20,7 +24,7 @@ public static class HttpResults
     {
         StatusCode = statusCode,
         Headers = new Dictionary<string, string> { ["content-type"] = "application/json" },
-        Body = System.Text.Json.JsonSerializer.Serialize(body, typeInfo),
+        Body = Serialize(body, typeInfo),
     };
 
     /// <summary>A problem response (<c>application/problem+json</c>).</summary>
@@ -28,8 +32,22 @@ public static class HttpResults
     {
         StatusCode = statusCode,
         Headers = new Dictionary<string, string> { ["content-type"] = "application/problem+json" },
-        Body = System.Text.Json.JsonSerializer.Serialize(new ProblemDocument(type, title, statusCode, detail, field), OrdersJson.Default.ProblemDocument),
+        Body = Serialize(new ProblemDocument(type, title, statusCode, detail, field), OrdersJson.Default.ProblemDocument),
     };
+
+    // Escapes only what JSON requires, as API Gateway users expect: "+00:00" in a timestamp, not "\u002B00:00".
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Serialize<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            JsonSerializer.Serialize(writer, body, typeInfo);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>A 400 naming the field at fault.</summary>
     public static APIGatewayHttpApiV2ProxyResponse Invalid(string field, string detail) =>
@@ -62,7 +80,7 @@ public static class HttpResults
 
         var bytes = new byte[request.Body.Length];
         return Convert.TryFromBase64String(request.Body, bytes, out var length)
-            ? System.Text.Encoding.UTF8.GetString(bytes, 0, length)
+            ? Encoding.UTF8.GetString(bytes, 0, length)
             : null;
     }
 }

@@ -9,7 +9,7 @@ internal static class Usage
           invoke LOGICAL_ID --event FILE [--template template.yaml] [--parameter-overrides K=V ...]
           token --sub NAME [--scope S ...] [--minutes 60] [--api-port 3000] [--data DIR] [--audience workers-local]
           run FILE.asl.json --input JSON|@file [--name NAME] [--mock-config FILE --test-case CASE] [--clock virtual|real]
-          serve [--port N]
+          serve [--port N] [--data DIR]
         """;
 
     public static async Task<int> UnknownVerbAsync(string verb, TextWriter stderr)

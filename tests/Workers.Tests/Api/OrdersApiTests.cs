@@ -94,6 +94,16 @@ public sealed class OrdersApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task GetOrder_Body_WritesTheTimestampOffsetUnescaped()
+    {
+        await PostAsync(Order("o-timestamp"));
+
+        var response = await GetAsync("o-timestamp");
+
+        Assert.Contains($"\"createdAt\":\"{ApiRequests.Text(response, "createdAt")}\"", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetOrder_UnknownId_Returns404Problem()
     {
         var response = await GetAsync("o-unknown");

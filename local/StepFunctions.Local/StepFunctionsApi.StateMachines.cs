@@ -77,14 +77,19 @@ public sealed partial class StepFunctionsApi
         }
 
         var entry = FindStateMachine(arn);
-        var revision = entry.Current;
-        writer.WriteString("stateMachineArn", entry.Arn);
+        WriteDescription(writer, entry.Arn, entry, entry.Current, entry.CreationDate);
+    }
+
+    /// <summary>DescribeStateMachine's fields, for the machine itself or one of its versions.</summary>
+    private static void WriteDescription(Utf8JsonWriter writer, string arn, StateMachineEntry entry, StateMachineRevision revision, DateTimeOffset creationDate)
+    {
+        writer.WriteString("stateMachineArn", arn);
         writer.WriteString("name", entry.Name);
         writer.WriteString("status", "ACTIVE");
         writer.WriteString("definition", revision.Compiled.Definition);
         writer.WriteString("roleArn", revision.Compiled.RoleArn);
         writer.WriteString("type", Wire.Type(entry.Type));
-        writer.WriteDate("creationDate", entry.CreationDate);
+        writer.WriteDate("creationDate", creationDate);
         writer.WriteRaw("loggingConfiguration", revision.LoggingConfiguration);
         writer.WriteRaw("tracingConfiguration", revision.TracingConfiguration);
         writer.WriteOptional("revisionId", revision.RevisionId);

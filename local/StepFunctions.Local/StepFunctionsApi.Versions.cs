@@ -163,17 +163,7 @@ public sealed partial class StepFunctionsApi
 
         var version = FindVersion(arn);
         var entry = FindStateMachine(machineArn);
-        var revision = version.Revision;
-        writer.WriteString("stateMachineArn", version.Arn);
-        writer.WriteString("name", entry.Name);
-        writer.WriteString("status", "ACTIVE");
-        writer.WriteString("definition", revision.Compiled.Definition);
-        writer.WriteString("roleArn", revision.Compiled.RoleArn);
-        writer.WriteString("type", Wire.Type(entry.Type));
-        writer.WriteDate("creationDate", version.CreationDate);
-        writer.WriteRaw("loggingConfiguration", revision.LoggingConfiguration);
-        writer.WriteRaw("tracingConfiguration", revision.TracingConfiguration);
-        writer.WriteOptional("revisionId", revision.RevisionId);
+        WriteDescription(writer, version.Arn, entry, version.Revision, version.CreationDate);
         writer.WriteOptional("description", version.Description);
         return true;
     }

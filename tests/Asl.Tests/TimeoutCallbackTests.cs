@@ -92,6 +92,20 @@ public sealed class TimeoutCallbackTests
     }
 
     [Fact]
+    public async Task WaitForTaskToken_SendTaskSuccessRightAfterStop_ThrowsTaskDoesNotExist()
+    {
+        var execution = _harness.Start(WaitForToken());
+        var token = await _token.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Harness.WaitForEventAsync(execution, HistoryEventType.TaskSubmitted);
+
+        _harness.Engine.StopExecution(execution.Arn);
+        var error = Assert.Throws<AslApiException>(() => _harness.Engine.SendTaskSuccess(token, """{"approved":true}"""));
+        await execution.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(("TaskDoesNotExist", ExecutionStatus.Aborted), (error.Code, execution.Status));
+    }
+
+    [Fact]
     public async Task WaitForTaskToken_Token_IsLongAndUnguessable()
     {
         _harness.Start(WaitForToken());

@@ -13,10 +13,10 @@ internal sealed class TaskTokenRegistry
 {
     private readonly ConcurrentDictionary<string, PendingCallback> _tokens = new(StringComparer.Ordinal);
 
-    public PendingCallback Issue()
+    public PendingCallback Issue(Execution owner)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var pending = new PendingCallback(token);
+        var pending = new PendingCallback(token, owner);
         _tokens[token] = pending;
         return pending;
     }
@@ -103,6 +103,11 @@ internal sealed class TaskTokenRegistry
 
     private static void ThrowIfClosed(PendingCallback pending)
     {
+        if (pending.State == CallbackState.Open && pending.Owner is { Status: not ExecutionStatus.Running })
+        {
+            throw new AslApiException("TaskDoesNotExist", "Task Does Not Exist");
+        }
+
         switch (pending.State)
         {
             case CallbackState.TimedOut:

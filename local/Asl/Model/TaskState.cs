@@ -35,7 +35,7 @@ internal sealed class TaskState(
             throw visit.RuntimeFailure($"The activity {Resource.Arn} does not exist.");
         }
 
-        var callback = Resource.Pattern == TaskPattern.WaitForTaskToken || Resource.IsActivity ? run.Engine.Tokens.Issue() : null;
+        var callback = Resource.Pattern == TaskPattern.WaitForTaskToken || Resource.IsActivity ? run.Engine.Tokens.Issue(run) : null;
         if (callback is not null)
         {
             visit = visit with { TaskToken = callback.Token };

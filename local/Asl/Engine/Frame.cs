@@ -22,12 +22,15 @@ internal sealed class Frame(Execution run, VariableScope scope, CancellationToke
     /// <summary>Records an event that continues this block's chain.</summary>
     public HistoryEvent Append(HistoryEventType type, HistoryEventDetails? details)
     {
-        var recorded = Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details);
+        var recorded = AppendDetached(type, details);
         LastEventId = recorded.Id;
         return recorded;
     }
 
-    /// <summary>Records an event linked to the chain without advancing it (AWS's *Succeeded and MapIteration* events).</summary>
+    /// <summary>
+    /// Records an event linked to the chain without advancing it (AWS's *Succeeded and MapIteration* events); while a
+    /// resumed state replays, hands back the event it had already recorded instead.
+    /// </summary>
     public HistoryEvent AppendDetached(HistoryEventType type, HistoryEventDetails? details) =>
         Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details);
 

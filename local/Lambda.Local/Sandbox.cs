@@ -378,6 +378,11 @@ internal sealed class Sandbox : IAsyncDisposable
 
     private long? PeakMemoryMegabytes()
     {
+        if (OperatingSystem.IsLinux())
+        {
+            return ProcessTree.PeakResidentBytes(_processId) / (1024 * 1024);
+        }
+
         try
         {
             _process!.Refresh();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Lambda.Local.Tests;
 
@@ -102,6 +104,19 @@ public sealed class InvokeApiTests(InvokeApiFixture fixture) : IClassFixture<Inv
         Assert.StartsWith($"START RequestId: {requestId} Version: $LATEST\n", log, StringComparison.Ordinal);
         Assert.Contains($"echo {requestId}", log, StringComparison.Ordinal);
         Assert.Contains($"END RequestId: {requestId}\nREPORT RequestId: {requestId}\tDuration: ", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_LogTypeTail_ReportsTheProcessPeakMemory()
+    {
+        using var response = await PostAsync("echo", "{}", ("X-Amz-Log-Type", "Tail"));
+
+        var log = Encoding.UTF8.GetString(Convert.FromBase64String(Header(response, "X-Amz-Log-Result")!));
+        var used = Regex.Match(log, @"\tMax Memory Used: (?<mb>[0-9]+) MB\t");
+
+        // A shell script's resident set is a few megabytes: more than nothing, and far below the function's memory size.
+        Assert.True(used.Success, log);
+        Assert.InRange(int.Parse(used.Groups["mb"].Value, CultureInfo.InvariantCulture), 1, 128);
     }
 
     [Fact]

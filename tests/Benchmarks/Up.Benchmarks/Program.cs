@@ -85,6 +85,8 @@ if (warmUpSeconds > 0)
 }
 
 var loadAtStart = LoadAverage();
+var cpuAtStart = CpuByComponent(up.Id);
+var machineAtStart = MachineBusySeconds();
 runTimes.Clear();
 coldStarts.Clear();
 var load = Stopwatch.StartNew();
@@ -92,6 +94,8 @@ var orders = await PostAtRateAsync(seconds);
 var loadAtEndOfPosting = LoadAverage();
 await Task.WhenAll(orders);
 var total = load.Elapsed.TotalSeconds;
+var cpuAtEnd = CpuByComponent(up.Id);
+var machineBusy = MachineBusySeconds() - machineAtStart;
 var sorted = latencies.Order().ToArray();
 Console.WriteLine($"load average: {loadAtStart} at start, {loadAtEndOfPosting} when posting ended, {LoadAverage()} at the end");
 Console.WriteLine($"orders: {orders.Count} at {rate}/s for {seconds} s; {latencies.Count} fulfilled in {total:0.0} s = {latencies.Count / total:0.0} fulfilled/s (target 50), failed: {failures.Count}");
@@ -118,6 +122,15 @@ foreach (var (function, times) in runTimes.OrderBy(pair => pair.Key, StringCompa
 {
     var values = times.Order().ToArray();
     Console.WriteLine($"  {function,-44} {values.Average(),8:0.0} {Percentile(values, 50),8:0.0} {Percentile(values, 99),8:0.0}  (n={values.Length}, cold {coldStarts.GetValueOrDefault(function)})");
+}
+
+// CPU time is what a loaded machine cannot hide: the latency above depends on what else runs, this does not.
+var cpuUsed = cpuAtEnd.Select(pair => (Component: pair.Key, Seconds: pair.Value - cpuAtStart.GetValueOrDefault(pair.Key))).OrderByDescending(pair => pair.Seconds).ToList();
+var upSeconds = cpuUsed.Sum(pair => pair.Seconds);
+Console.WriteLine($"CPU per order (ms), up and its child processes: {upSeconds * 1000 / orders.Count:0.0} of the machine's {machineBusy * 1000 / orders.Count:0.0} busy ({Environment.ProcessorCount} cores)");
+foreach (var (component, used) in cpuUsed.Where(pair => pair.Seconds > 0))
+{
+    Console.WriteLine($"  {component,-44} {used * 1000 / orders.Count,8:0.00}");
 }
 
 foreach (var (cause, (count, sample)) in failureCauses.OrderByDescending(pair => pair.Value.Count))
@@ -257,6 +270,75 @@ async Task RecordFailureAsync(string executionArn)
             var sample = ((string?)details["cause"] ?? "")[..Math.Min(200, ((string?)details["cause"] ?? "").Length)];
             failureCauses.AddOrUpdate(key, (1, sample), (_, old) => (old.Count + 1, old.Sample));
         }
+    }
+}
+
+// CPU seconds (user + system) of `up` and every process under it, by what each is: dynalite, s3rver, a function (by
+// its AWS_LAMBDA_FUNCTION_NAME, summed over its processes) or `up` itself. Read from /proc; Linux only.
+static Dictionary<string, double> CpuByComponent(int rootId)
+{
+    var parents = new Dictionary<int, int>();
+    var seconds = new Dictionary<int, double>();
+    foreach (var directory in Directory.EnumerateDirectories("/proc"))
+    {
+        if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Read($"{directory}/stat") is { } stat)
+        {
+            // "id (comm) state ppid ... utime stime ...": fields after the last ')' start at state (field 3).
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            parents[id] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            seconds[id] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+    }
+
+    var byComponent = new Dictionary<string, double>(StringComparer.Ordinal);
+    foreach (var (id, used) in seconds)
+    {
+        var ancestor = id;
+        while (ancestor != rootId && parents.TryGetValue(ancestor, out var parent) && parent > 1)
+        {
+            ancestor = parent;
+        }
+
+        if (ancestor == rootId)
+        {
+            var name = ComponentOf(id, rootId);
+            byComponent[name] = byComponent.GetValueOrDefault(name) + used;
+        }
+    }
+
+    return byComponent;
+}
+
+static string ComponentOf(int id, int rootId)
+{
+    if (id == rootId)
+    {
+        return "up (engine, emulator, HTTP and Step Functions APIs)";
+    }
+
+    var commandLine = Read($"/proc/{id}/cmdline") ?? "";
+    return commandLine.Contains("dynalite", StringComparison.Ordinal) ? "dynalite"
+        : commandLine.Contains("s3rver", StringComparison.Ordinal) ? "s3rver"
+        : (Read($"/proc/{id}/environ") ?? "").Split('\0').FirstOrDefault(variable => variable.StartsWith("AWS_LAMBDA_FUNCTION_NAME=", StringComparison.Ordinal))?.Split('=')[1]
+            ?? commandLine.Replace('\0', ' ').Trim();
+}
+
+static double MachineBusySeconds()
+{
+    // The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal ..." in 1/100 s.
+    var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
+    return (fields.Take(8).Sum() - fields[3] - fields[4]) / 100.0;
+}
+
+static string? Read(string path)
+{
+    try
+    {
+        return File.ReadAllText(path);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        return null;
     }
 }
 

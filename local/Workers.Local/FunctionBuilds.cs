@@ -62,7 +62,15 @@ internal static partial class FunctionBuilds
     /// <summary>The emulator's definition of <paramref name="function"/>: its assembly, template settings and environment.</summary>
     public static FunctionDefinition Definition(FunctionResource function, string assembly, IReadOnlyDictionary<string, string> endpoints)
     {
-        var environment = new Dictionary<string, string>(function.Environment, StringComparer.Ordinal);
+        // Lambda gives each environment its own vCPU; here a dozen .NET processes share the machine's cores, and an idle
+        // thread-pool thread that spin-waits for work takes a core from a thread that has some. Under load that spinning
+        // is what tips the machine into saturation. The template's own setting, if any, wins.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" };
+        foreach (var (name, value) in function.Environment)
+        {
+            environment[name] = value;
+        }
+
         foreach (var (name, value) in endpoints)
         {
             environment[name] = value;

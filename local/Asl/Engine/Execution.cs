@@ -15,6 +15,9 @@ public sealed class Execution
     private readonly Dictionary<string, int> _invocations = new(StringComparer.Ordinal);
     private volatile bool _closed;
 
+    // The UTC ticks of the latest clock reading an event took (0: none yet), shared by back-to-back events.
+    private long _lastReading;
+
     internal Execution(AslEngine engine, StateMachine stateMachine, string arn, string name, JsonNode? input, string? testCase, Random random, DateTimeOffset? startDate = null)
     {
         Engine = engine;
@@ -164,10 +167,22 @@ public sealed class Execution
         }
     }
 
-    internal HistoryEvent Record(HistoryEventType type, long previousEventId, HistoryEventDetails? details)
+    /// <summary>
+    /// Records an event. With <paramref name="sameMoment"/> it takes the execution's latest clock reading instead of a
+    /// new one: for an event that follows another of the same visit with nothing done or awaited in between (an
+    /// instant state's Exited, a Map iteration's bookends), where AWS's timestamps are equal too.
+    /// </summary>
+    internal HistoryEvent Record(HistoryEventType type, long previousEventId, HistoryEventDetails? details, bool sameMoment = false)
+    {
+        var now = sameMoment && Volatile.Read(ref _lastReading) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : ReadClock();
+        return _closed ? new HistoryEvent(0, previousEventId, now, type, details) : History.Append(type, previousEventId, now, details);
+    }
+
+    private DateTimeOffset ReadClock()
     {
         var now = Engine.Clock.UtcNow;
-        return _closed ? new HistoryEvent(0, previousEventId, now, type, details) : History.Append(type, previousEventId, now, details);
+        Volatile.Write(ref _lastReading, now.UtcTicks);
+        return now;
     }
 
     /// <summary>Runs the execution from its start, or from <paramref name="resume"/> after a restart or a redrive.</summary>

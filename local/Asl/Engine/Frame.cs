@@ -19,20 +19,35 @@ internal sealed class Frame(Execution run, VariableScope scope, CancellationToke
 
     public IClock Clock => Run.ResumeClock ?? Run.Engine.Clock;
 
+    /// <summary>
+    /// Set on a block whose first event comes straight after the event that started it (MapIterationStarted,
+    /// ParallelStateStarted): that first event shares the start's clock reading.
+    /// </summary>
+    public bool StartsAtParentMoment { get; set; }
+
     /// <summary>Records an event that continues this block's chain.</summary>
-    public HistoryEvent Append(HistoryEventType type, HistoryEventDetails? details)
+    public HistoryEvent Append(HistoryEventType type, HistoryEventDetails? details, bool sameMoment = false)
     {
-        var recorded = AppendDetached(type, details);
+        var recorded = AppendDetached(type, details, sameMoment);
         LastEventId = recorded.Id;
         return recorded;
     }
 
     /// <summary>
     /// Records an event linked to the chain without advancing it (AWS's *Succeeded and MapIteration* events); while a
-    /// resumed state replays, hands back the event it had already recorded instead.
+    /// resumed state replays, hands back the event it had already recorded instead. <paramref name="sameMoment"/>: see
+    /// <see cref="Execution.Record"/>.
     /// </summary>
-    public HistoryEvent AppendDetached(HistoryEventType type, HistoryEventDetails? details) =>
-        Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details);
+    public HistoryEvent AppendDetached(HistoryEventType type, HistoryEventDetails? details, bool sameMoment = false)
+    {
+        if (StartsAtParentMoment)
+        {
+            StartsAtParentMoment = false;
+            sameMoment = true;
+        }
+
+        return Run.IsReplaying && Run.TryReplay(type, out var replayed) ? replayed : Run.Record(type, LastEventId, details, sameMoment);
+    }
 
     /// <summary>Runs the block from its StartAt state to an End/Succeed state; errors propagate as exceptions.</summary>
     public ValueTask<JsonNode?> RunAsync(StatesBlock block, JsonNode? input) => RunFromAsync(block.Start, input);

@@ -40,6 +40,21 @@ internal static class JsonMaterializer
 
     public static JsonNode? Detached(JsonNode? value) => value?.Parent is null ? value : value.DeepClone();
 
+    /// <summary>
+    /// <see cref="ToArray(IEnumerable{JsonNode?})"/> for results known in advance: the array is sized once, so a Map's
+    /// large result is neither copied as it grows nor placed on the large object heap.
+    /// </summary>
+    public static JsonArray ToArray(JsonNode?[] values)
+    {
+        var array = new JsonArray(new JsonNode?[values.Length]);
+        for (var i = 0; i < values.Length; i++)
+        {
+            array[i] = Detached(values[i]);
+        }
+
+        return array;
+    }
+
     /// <summary>An array of the values, cloning any that already belong to a tree (or appear twice).</summary>
     public static JsonArray ToArray(IEnumerable<JsonNode?> values)
     {

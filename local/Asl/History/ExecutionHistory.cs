@@ -8,28 +8,37 @@ namespace Asl;
 /// </summary>
 public sealed class ExecutionHistory
 {
-    private readonly Lock _gate = new();
-    private readonly List<HistoryEvent> _events = [];
+    // Events live in chunks of at most 32 KB of references: a long history is never copied as a whole as it grows,
+    // and its storage stays off the large object heap, whose allocations cost full collections. The first chunk
+    // starts small and doubles, as most executions are short.
+    private const int ChunkBits = 12;
+    private const int ChunkSize = 1 << ChunkBits;
+
+    private HistoryGate _gate;
+    private HistoryEvent[][] _chunks = [new HistoryEvent[16]];
+    private int _count;
     private Action<HistoryEvent>[] _subscribers = [];
 
     /// <summary>The number of events so far.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _events.Count;
-            }
-        }
-    }
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>A copy of the events so far, in id order.</summary>
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
-        lock (_gate)
+        _gate.Enter();
+        try
         {
-            return [.. _events];
+            var events = new HistoryEvent[_count];
+            for (var copied = 0; copied < events.Length; copied += ChunkSize)
+            {
+                _chunks[copied >> ChunkBits].AsSpan(0, Math.Min(ChunkSize, events.Length - copied)).CopyTo(events.AsSpan(copied));
+            }
+
+            return events;
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
@@ -40,14 +49,19 @@ public sealed class ExecutionHistory
     public IDisposable Subscribe(Action<HistoryEvent> onEvent)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
-        lock (_gate)
+        _gate.Enter();
+        try
         {
-            foreach (var recorded in _events)
+            for (var i = 0; i < _count; i++)
             {
-                onEvent(recorded);
+                onEvent(_chunks[i >> ChunkBits][i & (ChunkSize - 1)]);
             }
 
             _subscribers = [.. _subscribers, onEvent];
+        }
+        finally
+        {
+            _gate.Exit();
         }
 
         return new Subscription(this, onEvent);
@@ -72,18 +86,27 @@ public sealed class ExecutionHistory
     /// <summary>Puts back the events of a restored execution, before anything subscribes or appends.</summary>
     internal void Restore(IEnumerable<HistoryEvent> events)
     {
-        lock (_gate)
+        _gate.Enter();
+        try
         {
-            _events.AddRange(events);
+            foreach (var restored in events)
+            {
+                Store(restored);
+            }
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 
     internal HistoryEvent Append(HistoryEventType type, long previousEventId, DateTimeOffset timestamp, HistoryEventDetails? details)
     {
-        lock (_gate)
+        _gate.Enter();
+        try
         {
-            var recorded = new HistoryEvent(_events.Count + 1, previousEventId, timestamp, type, details);
-            _events.Add(recorded);
+            var recorded = new HistoryEvent(_count + 1, previousEventId, timestamp, type, details);
+            Store(recorded);
             foreach (var subscriber in _subscribers)
             {
                 subscriber(recorded);
@@ -91,13 +114,42 @@ public sealed class ExecutionHistory
 
             return recorded;
         }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private void Store(HistoryEvent recorded)
+    {
+        var chunk = _count >> ChunkBits;
+        var index = _count & (ChunkSize - 1);
+        if (chunk == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, chunk * 2);
+        }
+
+        var storage = _chunks[chunk] ??= new HistoryEvent[ChunkSize];
+        if (index == storage.Length)
+        {
+            Array.Resize(ref storage, index * 2);
+            _chunks[chunk] = storage;
+        }
+
+        storage[index] = recorded;
+        Volatile.Write(ref _count, _count + 1);
     }
 
     private void Unsubscribe(Action<HistoryEvent> onEvent)
     {
-        lock (_gate)
+        _gate.Enter();
+        try
         {
             _subscribers = [.. _subscribers.Where(s => s != onEvent)];
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 

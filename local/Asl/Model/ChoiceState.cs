@@ -34,7 +34,7 @@ internal sealed class ChoiceState(string name, StateDataFlow flow, ChoiceRule[] 
             throw new StatesErrorException(ErrorNames.NoChoiceMatched, $"No Matches! (state '{Name}')");
         }
 
-        var output = Exit(visit, HistoryEventType.ChoiceStateExited, flow.Complete(visit, input, effective));
+        var output = Exit(visit, HistoryEventType.ChoiceStateExited, flow.Complete(visit, input, effective), instant: true);
         return new ValueTask<StateTransition>(new StateTransition(output, next));
     }
 }

@@ -52,14 +52,14 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
             var input = SelectItem(visit, effective, index, items[index]);
             var details = new MapIterationDetails(Name, index);
             var started = run.Record(HistoryEventType.MapIterationStarted, chain.Last, details);
-            var iteration = new Frame(run, new VariableScope(frame.Scope), token, started.Id);
+            var iteration = new Frame(run, new VariableScope(frame.Scope), token, started.Id) { StartsAtParentMoment = true };
             try
             {
                 results[index] = await iteration.RunAsync(Processor, input).ConfigureAwait(false);
             }
             catch (StatesErrorException)
             {
-                run.Record(HistoryEventType.MapIterationFailed, iteration.LastEventId, details);
+                run.Record(HistoryEventType.MapIterationFailed, iteration.LastEventId, details, sameMoment: true);
                 chain.Failed(iteration.LastEventId);
                 throw;
             }
@@ -69,7 +69,7 @@ internal sealed class MapState(string name, StateDataFlow flow, Retrier[] retry,
                 throw;
             }
 
-            run.Record(HistoryEventType.MapIterationSucceeded, iteration.LastEventId, details);
+            run.Record(HistoryEventType.MapIterationSucceeded, iteration.LastEventId, details, sameMoment: true);
             chain.Finished(iteration.LastEventId);
         });
         await chain.JoinAsync(frame, group, HistoryEventType.MapStateFailed, HistoryEventType.MapStateSucceeded).ConfigureAwait(false);

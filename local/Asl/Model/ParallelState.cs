@@ -21,7 +21,7 @@ internal sealed class ParallelState(string name, StateDataFlow flow, Retrier[] r
         var chain = new ChildChain(frame.LastEventId);
         var group = new ChildGroup(frame.Clock, branches.Length, 0, frame.Token, async (index, token) =>
         {
-            var branch = new Frame(frame.Run, new VariableScope(frame.Scope), token, started);
+            var branch = new Frame(frame.Run, new VariableScope(frame.Scope), token, started) { StartsAtParentMoment = true };
             try
             {
                 results[index] = await branch.RunAsync(branches[index], parameters).ConfigureAwait(false);

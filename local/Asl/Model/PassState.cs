@@ -13,7 +13,7 @@ internal sealed class PassState(string name, StateDataFlow flow, JsonNode? resul
         var produced = hasResult ? result : Flow.BuildParameters(visit, Flow.SelectInput(visit, input));
         var outcome = Flow.Complete(visit, input, produced);
         CheckOutputSize(visit, outcome.Output);
-        var output = Exit(visit, HistoryEventType.PassStateExited, outcome);
+        var output = Exit(visit, HistoryEventType.PassStateExited, outcome, instant: true);
         return new ValueTask<StateTransition>(new StateTransition(output, Next));
     }
 }

@@ -21,15 +21,18 @@ internal abstract class StateNode(string name, StateDataFlow flow)
 
     protected HistoryEvent Enter(Frame frame, JsonNode? input) => frame.Append(EnteredType, new StateEnteredDetails(Name, input));
 
-    /// <summary>Applies the state's assignments and records its Exited event with them; returns the output.</summary>
-    protected JsonNode? Exit(in StateVisit visit, HistoryEventType exitedType, in StateOutcome outcome)
+    /// <summary>
+    /// Applies the state's assignments and records its Exited event with them; returns the output. An
+    /// <paramref name="instant"/> state (one that awaits nothing) exits at the moment it was entered.
+    /// </summary>
+    protected JsonNode? Exit(in StateVisit visit, HistoryEventType exitedType, in StateOutcome outcome, bool instant = false)
     {
         if (outcome.Assigned is { } assigned)
         {
             VariableAssignment.Apply(visit, assigned);
         }
 
-        visit.Frame.Append(exitedType, new StateExitedDetails(Name, outcome.Output) { AssignedVariables = outcome.Assigned });
+        visit.Frame.Append(exitedType, new StateExitedDetails(Name, outcome.Output) { AssignedVariables = outcome.Assigned }, instant);
         return outcome.Output;
     }
 

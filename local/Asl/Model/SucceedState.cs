@@ -10,7 +10,7 @@ internal sealed class SucceedState(string name, StateDataFlow flow) : StateNode(
     public override ValueTask<StateTransition> ExecuteAsync(Frame frame, JsonNode? input)
     {
         var visit = new StateVisit(frame, this, Enter(frame, input));
-        var output = Exit(visit, HistoryEventType.SucceedStateExited, Flow.Complete(visit, input, Flow.SelectInput(visit, input)));
+        var output = Exit(visit, HistoryEventType.SucceedStateExited, Flow.Complete(visit, input, Flow.SelectInput(visit, input)), instant: true);
         return new ValueTask<StateTransition>(new StateTransition(output, null));
     }
 }

@@ -27,9 +27,17 @@ public sealed partial class StepFunctionsApi
         request.ThrowIfInvalid();
         var arn = $"arn:aws:states:{Options.Region}:{Options.AccountId}:activity:{name}";
 
-        // CreateActivity is idempotent on the name: a second call answers with the activity already there.
-        var entry = _activities.GetOrAdd(arn, static (key, state) => new ActivityEntry(key, state.Name, state.Now), (Name: name!, Now: Engine.Clock.UtcNow));
-        ActivityTasks.Add(arn);
+        ActivityEntry entry;
+        lock (_writeGate)
+        {
+            // CreateActivity is idempotent on the name: a second call answers with the activity already there.
+            entry = _activities.GetOrAdd(arn, static (key, state) => new ActivityEntry(key, state.Name, state.Now), (Name: name!, Now: Engine.Clock.UtcNow));
+            if (ActivityTasks.Add(arn))
+            {
+                _store?.Save(entry);
+            }
+        }
+
         writer.WriteString("activityArn", entry.Arn);
         writer.WriteDate("creationDate", entry.CreationDate);
     }
@@ -60,9 +68,13 @@ public sealed partial class StepFunctionsApi
     {
         var arn = RequiredActivityArn(request);
 
-        // Like the other deletes, removing an activity that is not there succeeds.
-        _activities.TryRemove(arn, out _);
-        ActivityTasks.Remove(arn);
+        lock (_writeGate)
+        {
+            // Like the other deletes, removing an activity that is not there succeeds.
+            _activities.TryRemove(arn, out _);
+            ActivityTasks.Remove(arn);
+            _store?.DeleteActivity(arn);
+        }
     }
 
     private async ValueTask GetActivityTaskAsync(ApiRequest request, Utf8JsonWriter writer, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public sealed partial class StepFunctionsApi
                 var now = Engine.Clock.UtcNow;
                 alias = new StateMachineAlias(arn, name!, machineArn, description, routes, now, now);
                 _aliases[arn] = alias;
+                Persist(machineArn);
             }
         }
 
@@ -100,14 +101,22 @@ public sealed partial class StepFunctionsApi
 
             var updated = alias with { Description = description ?? alias.Description, Routes = routes ?? alias.Routes, UpdateDate = Engine.Clock.UtcNow };
             _aliases[alias.Arn] = updated;
+            Persist(alias.StateMachineArn);
             writer.WriteDate("updateDate", updated.UpdateDate);
         }
     }
 
     private void DeleteStateMachineAlias(ApiRequest request, Utf8JsonWriter writer)
     {
-        // Like the other deletes, removing an alias that is not there succeeds.
-        _aliases.TryRemove(RequiredAliasArn(request), out _);
+        var arn = RequiredAliasArn(request);
+        lock (_writeGate)
+        {
+            // Like the other deletes, removing an alias that is not there succeeds.
+            if (_aliases.TryRemove(arn, out var deleted))
+            {
+                Persist(deleted.StateMachineArn);
+            }
+        }
     }
 
     private void ListStateMachineAliases(ApiRequest request, Utf8JsonWriter writer)
@@ -118,8 +127,7 @@ public sealed partial class StepFunctionsApi
         request.ThrowIfInvalid();
         Arns.RequireStateMachine(arn!);
         var entry = FindStateMachine(arn!);
-        var aliases = _aliases.Values.Where(a => a.StateMachineArn == entry.Arn).OrderBy(a => a.CreationDate).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
-        Paging.WritePage(writer, "stateMachineAliases", aliases, token, "aliases:" + entry.Arn, pageSize, static (item, alias) =>
+        Paging.WritePage(writer, "stateMachineAliases", AliasesOf(entry.Arn), token, "aliases:" + entry.Arn, pageSize, static (item, alias) =>
         {
             item.WriteString("stateMachineAliasArn", alias.Arn);
             item.WriteDate("creationDate", alias.CreationDate);
@@ -231,6 +239,10 @@ public sealed partial class StepFunctionsApi
 
         return SplitQualifier(arns[0]).MachineArn;
     }
+
+    /// <summary>A machine's aliases, oldest first (ListStateMachineAliases's order).</summary>
+    private List<StateMachineAlias> AliasesOf(string machineArn) =>
+        [.. _aliases.Values.Where(a => a.StateMachineArn == machineArn).OrderBy(a => a.CreationDate).ThenBy(a => a.Name, StringComparer.Ordinal)];
 
     private StateMachineAlias FindAlias(string arn) =>
         _aliases.TryGetValue(arn, out var alias) ? alias : throw new ApiException("ResourceNotFound", NoSuchResource);

@@ -226,7 +226,17 @@ public sealed partial class StepFunctionsApi
                 $"The ARN selects the test case '{testCase}', but no mock configuration is loaded: set SFN_MOCK_CONFIG or put MockConfigFile.json in the working directory.");
         }
 
-        var execution = Engine.StartExecution(revision.Compiled, input, name, testCase);
+        Execution execution;
+        _startingThrough.Value = source;
+        try
+        {
+            execution = Engine.StartExecution(revision.Compiled, input, name, testCase);
+        }
+        finally
+        {
+            _startingThrough.Value = null;
+        }
+
         entry.Started(execution);
         RecordSource(execution, source);
         return execution;

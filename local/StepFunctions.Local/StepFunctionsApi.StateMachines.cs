@@ -148,9 +148,12 @@ public sealed partial class StepFunctionsApi
         Arns.RequireStateMachine(arn!);
 
         // AWS answers a delete of an unknown machine with success: the call is idempotent.
-        if (_stateMachines.TryRemove(arn!, out _))
+        lock (_writeGate)
         {
-            _store?.Delete(arn!);
+            if (_stateMachines.TryRemove(arn!, out _))
+            {
+                _store?.Delete(arn!);
+            }
         }
 
         ForgetVersionsAndAliases(arn!);

@@ -68,7 +68,10 @@ public sealed partial class StepFunctionsApi
             }
 
             // Like DeleteStateMachine, deleting a version that is not there succeeds.
-            _versions.TryRemove(arn!, out _);
+            if (_versions.TryRemove(arn!, out var deleted))
+            {
+                Persist(deleted.StateMachineArn);
+            }
         }
     }
 
@@ -98,6 +101,7 @@ public sealed partial class StepFunctionsApi
             var number = _lastVersionNumbers.AddOrUpdate(entry.Arn, 1, static (_, last) => last + 1);
             var version = new StateMachineVersion(VersionArn(entry.Arn, number), entry.Arn, number, current, description, Engine.Clock.UtcNow);
             _versions[version.Arn] = version;
+            Persist(entry);
             return version;
         }
     }
@@ -139,14 +143,7 @@ public sealed partial class StepFunctionsApi
     private ExecutionSource? SourceOf(Execution execution) => _executionSources.GetValueOrDefault(execution.Arn);
 
     /// <summary>Writes stateMachineVersionArn and stateMachineAliasArn for an execution started through them.</summary>
-    private static void WriteSource(Utf8JsonWriter writer, ExecutionSource? source)
-    {
-        if (source is not null)
-        {
-            writer.WriteString("stateMachineVersionArn", source.VersionArn);
-            writer.WriteOptional("stateMachineAliasArn", source.AliasArn);
-        }
-    }
+    private static void WriteSource(Utf8JsonWriter writer, ExecutionSource? source) => source?.WriteTo(writer);
 
     /// <summary>Whether an execution belongs to the listing for <paramref name="arn"/> (a machine, a version or an alias ARN).</summary>
     private bool StartedThrough(Execution execution, string arn) =>

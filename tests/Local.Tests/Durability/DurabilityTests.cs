@@ -11,8 +11,6 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
 {
     private const int Running = 20;
     private const string Lambda = "arn:aws:states:::lambda:invoke";
-    private static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly string WaitMachine = $$$"""
         {"StartAt":"A","States":{
@@ -51,7 +49,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         var before = new Dictionary<string, string>();
         foreach (var arn in finished)
         {
-            await UntilAsync(serve, arn, "SUCCEEDED");
+            await serve.UntilStatusAsync(arn, "SUCCEEDED");
             before[arn] = await SnapshotAsync(serve, arn);
         }
 
@@ -64,10 +62,10 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         var approval = await StartAsync(serve, callbackArn, "approval-1");
         foreach (var arn in running)
         {
-            await UntilEventAsync(serve, arn, "WaitStateEntered");
+            await serve.UntilEventAsync(arn, "WaitStateEntered");
         }
 
-        await UntilEventAsync(serve, approval, "TaskSubmitted");
+        await serve.UntilEventAsync(approval, "TaskSubmitted");
 
         await serve.KillAsync();
         await serve.DisposeAsync();
@@ -82,10 +80,10 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
             await serve.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = _counter.Token("approval-1"), ["output"] = """{"approved":true}""" });
             foreach (var arn in running.Append(approval))
             {
-                await UntilAsync(serve, arn, "SUCCEEDED");
+                await serve.UntilStatusAsync(arn, "SUCCEEDED");
             }
 
-            var histories = await Task.WhenAll(running.Append(approval).Select(arn => HistoryAsync(serve, arn)));
+            var histories = await Task.WhenAll(running.Append(approval).Select(serve.HistoryAsync));
             var afterSecondRestart = await Task.WhenAll(finished.Select(arn => SnapshotAsync(serve, arn)));
             var listed = await serve.CallAsync("ListExecutions", new JsonObject { ["stateMachineArn"] = waitArn, ["maxResults"] = 1000 });
             var duplicates = _counter.All.Values.Sum(count => count - 1);
@@ -139,29 +137,5 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         var described = await serve.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
         var history = await serve.CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arn, ["maxResults"] = 1000 });
         return described.ToJsonString() + history.ToJsonString();
-    }
-
-    private static async Task<IReadOnlyList<JsonNode>> HistoryAsync(ServeProcess serve, string arn) =>
-        [.. (await serve.CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = arn, ["maxResults"] = 1000 }))["events"]!.AsArray().Select(e => e!)];
-
-    /// <summary>Polls the other process (it has no push signal) until the status is reached; the timeout is a safety net.</summary>
-    private static async Task UntilAsync(ServeProcess serve, string arn, string status)
-    {
-        using var timeout = new CancellationTokenSource(SafetyNet);
-        using var poll = new PeriodicTimer(PollInterval);
-        while ((await serve.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn }))["status"]!.GetValue<string>() != status)
-        {
-            await poll.WaitForNextTickAsync(timeout.Token);
-        }
-    }
-
-    private static async Task UntilEventAsync(ServeProcess serve, string arn, string type)
-    {
-        using var timeout = new CancellationTokenSource(SafetyNet);
-        using var poll = new PeriodicTimer(PollInterval);
-        while (!(await HistoryAsync(serve, arn)).Any(e => e["type"]!.GetValue<string>() == type))
-        {
-            await poll.WaitForNextTickAsync(timeout.Token);
-        }
     }
 }

@@ -15,14 +15,25 @@ namespace Local.Tests.Durability;
 internal sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors;
 
-    private ServeProcess(Process process, int port)
+    private ServeProcess(Process process, int port, System.Collections.Concurrent.ConcurrentQueue<string> errors)
     {
         _process = process;
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _errors = errors;
+        Endpoint = $"http://127.0.0.1:{port}";
+        _http = new HttpClient { BaseAddress = new Uri(Endpoint) };
     }
+
+    /// <summary>The endpoint URL clients (the AWS CLI) are given.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>What the process wrote to standard error so far.</summary>
+    public IReadOnlyCollection<string> Errors => _errors;
 
     public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -65,7 +76,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await Task.WhenAny(ready.Task, process.WaitForExitAsync()).WaitAsync(ReadyTimeout);
         return ready.Task.IsCompleted
-            ? new ServeProcess(process, port)
+            ? new ServeProcess(process, port, errors)
             : throw new InvalidOperationException($"serve exited with code {process.ExitCode} before it was ready: {string.Join(" | ", errors)}");
     }
 
@@ -95,6 +106,31 @@ internal sealed class ServeProcess : IAsyncDisposable
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         return ((int)response.StatusCode, body);
     }
+
+    /// <summary>Polls the other process (it has no push signal) until the status is reached; the timeout is a safety net.</summary>
+    public async Task UntilStatusAsync(string executionArn, string status)
+    {
+        using var timeout = new CancellationTokenSource(SafetyNet);
+        using var poll = new PeriodicTimer(PollInterval);
+        while ((await CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn }))["status"]!.GetValue<string>() != status)
+        {
+            await poll.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>Polls until the execution's history holds an event of <paramref name="type"/>.</summary>
+    public async Task UntilEventAsync(string executionArn, string type)
+    {
+        using var timeout = new CancellationTokenSource(SafetyNet);
+        using var poll = new PeriodicTimer(PollInterval);
+        while (!(await HistoryAsync(executionArn)).Any(e => e["type"]!.GetValue<string>() == type))
+        {
+            await poll.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
+    public async Task<IReadOnlyList<JsonNode>> HistoryAsync(string executionArn) =>
+        [.. (await CallAsync("GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn, ["maxResults"] = 1000 }))["events"]!.AsArray().Select(e => e!)];
 
     /// <summary>SIGKILL, then wait for the exit.</summary>
     public async Task KillAsync()

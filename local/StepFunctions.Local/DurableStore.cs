@@ -317,19 +317,7 @@ internal sealed class DurableStore : IExecutionJournal
     private static void WriteAlias(Utf8JsonWriter w, StateMachineAlias alias)
     {
         w.WriteStartObject();
-        w.WriteString("stateMachineAliasArn", alias.Arn);
-        w.WriteString("name", alias.Name);
-        w.WriteOptional("description", alias.Description);
-        w.WriteStartArray("routingConfiguration");
-        foreach (var route in alias.Routes)
-        {
-            w.WriteStartObject();
-            w.WriteString("stateMachineVersionArn", route.VersionArn);
-            w.WriteNumber("weight", route.Weight);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        alias.WriteRouting(w);
         w.WriteNumber("creationDate", alias.CreationDate.ToUnixTimeMilliseconds());
         w.WriteNumber("updateDate", alias.UpdateDate.ToUnixTimeMilliseconds());
         w.WriteEndObject();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace StepFunctions.Local;
 
 /// <summary>
@@ -11,4 +13,26 @@ internal sealed record StateMachineAlias(
     string? Description,
     IReadOnlyList<AliasRoute> Routes,
     DateTimeOffset CreationDate,
-    DateTimeOffset UpdateDate);
+    DateTimeOffset UpdateDate)
+{
+    /// <summary>
+    /// Writes stateMachineAliasArn, name, description and routingConfiguration as DescribeStateMachineAlias names them
+    /// (the durable store too); the dates are left to the caller, which knows their format.
+    /// </summary>
+    public void WriteRouting(Utf8JsonWriter writer)
+    {
+        writer.WriteString("stateMachineAliasArn", Arn);
+        writer.WriteString("name", Name);
+        writer.WriteOptional("description", Description);
+        writer.WriteStartArray("routingConfiguration");
+        foreach (var route in Routes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("stateMachineVersionArn", route.VersionArn);
+            writer.WriteNumber("weight", route.Weight);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -61,19 +61,7 @@ public sealed partial class StepFunctionsApi
     private void DescribeStateMachineAlias(ApiRequest request, Utf8JsonWriter writer)
     {
         var alias = FindAlias(RequiredAliasArn(request));
-        writer.WriteString("stateMachineAliasArn", alias.Arn);
-        writer.WriteString("name", alias.Name);
-        writer.WriteOptional("description", alias.Description);
-        writer.WriteStartArray("routingConfiguration");
-        foreach (var route in alias.Routes)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("stateMachineVersionArn", route.VersionArn);
-            writer.WriteNumber("weight", route.Weight);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        alias.WriteRouting(writer);
         writer.WriteDate("creationDate", alias.CreationDate);
         writer.WriteDate("updateDate", alias.UpdateDate);
     }

@@ -120,6 +120,9 @@ internal static partial class JsonPathConditions
 
     private sealed class Comparison(CompiledPath variable, Operator op, JsonNode? literal, CompiledPath? operandPath, StringPattern? pattern) : ChoiceCondition
     {
+        // A literal operand is read once: a numeric one would otherwise be parsed from the definition text on every visit.
+        private readonly double? _literalNumber = AsNumber(literal);
+
         public override bool Evaluate(in StateVisit visit, JsonNode? input)
         {
             bool found;
@@ -164,7 +167,7 @@ internal static partial class JsonPathConditions
                 Operator.StringMatches => AsString(value) is { } text && pattern!.Matches(text, visit),
                 <= Operator.StringGreaterThanEquals => AsString(value) is { } left && AsString(operand) is { } right
                     && Compare(string.CompareOrdinal(left, right), op - Operator.StringEquals),
-                <= Operator.NumericGreaterThanEquals => AsNumber(value) is { } a && AsNumber(operand) is { } b
+                <= Operator.NumericGreaterThanEquals => AsNumber(value) is { } a && (operandPath is null ? _literalNumber : AsNumber(operand)) is { } b
                     && Compare(a.CompareTo(b), op - Operator.NumericEquals),
                 Operator.BooleanEquals => AsBoolean(value) is { } x && AsBoolean(operand) is { } y && x == y,
                 _ => JsonPathConditions.TryParseTimestamp(value, out var t1) && JsonPathConditions.TryParseTimestamp(operand, out var t2)

@@ -101,7 +101,28 @@ internal sealed class ChildGroup
             }
 
             _clock.BeginActivity();
-            var child = RunChildAsync(index);
+            ValueTask body;
+            try
+            {
+                body = _body(index, _cancellation.Token);
+            }
+            catch (Exception e)
+            {
+                body = ValueTask.FromException(e);
+            }
+
+            Task child;
+            if (body.IsCompletedSuccessfully)
+            {
+                // A child that finished synchronously (a Map iteration of Pass states) needs no awaiting wrapper.
+                body.GetAwaiter().GetResult();
+                child = Task.CompletedTask;
+            }
+            else
+            {
+                child = AwaitChildAsync(body);
+            }
+
             if (child.IsCompleted)
             {
                 completed = 1;
@@ -119,11 +140,11 @@ internal sealed class ChildGroup
         }
     }
 
-    private async Task RunChildAsync(int index)
+    private async Task AwaitChildAsync(ValueTask body)
     {
         try
         {
-            await _body(index, _cancellation.Token).ConfigureAwait(false);
+            await body.ConfigureAwait(false);
         }
         catch (Exception e) when (e is StatesErrorException or OperationCanceledException)
         {

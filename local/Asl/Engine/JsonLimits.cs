@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -68,6 +69,10 @@ internal static class JsonLimits
                 }
 
                 return sum;
+            case JsonValue parsed when parsed.TryGetValue(out JsonElement element):
+                // A value read from input text is measured by that text: no number parsing or string decoding per check.
+                long raw = JsonMarshal.GetRawUtf8Value(element).Length;
+                return element.ValueKind == JsonValueKind.String ? (raw * 6) + 2 : raw;
             case JsonValue number when number.TryGetValue(out int integer):
                 // Map results are mostly small ints: their exact width keeps a large array of them off the exact path.
                 return integer < 0 ? 11 : integer < 100_000 ? 5 : 10;

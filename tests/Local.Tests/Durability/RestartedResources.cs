@@ -13,6 +13,7 @@ public sealed class RestartedResources : IAsyncLifetime
     public const string SecondDefinition = """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"v":2},"End":true}}}""";
     public const string TornFile = "torn.json";
     public const string TemporaryFile = "0123456789abcdef.json.0123.tmp";
+    public const string TornLog = "torn.jsonl";
     private const string Role = "arn:aws:iam::123456789012:role/DurableResourcesTests";
     private const string Prefix = "arn:aws:states:us-east-1:123456789012:";
 
@@ -69,6 +70,7 @@ public sealed class RestartedResources : IAsyncLifetime
 
         await File.WriteAllTextAsync(Path.Combine(StateMachines, TornFile), $$"""{"stateMachineArn":"{{Prefix}}stateMachine:torn","na""");
         await File.WriteAllTextAsync(Path.Combine(StateMachines, TemporaryFile), """{"stateMachineArn":""");
+        await File.WriteAllTextAsync(Path.Combine(_data, "stepfunctions", "executions", TornLog), "{\"executionArn\":\n");
         Serve = await StartAsync(port);
     }
 

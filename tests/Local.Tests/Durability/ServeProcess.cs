@@ -32,8 +32,6 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <summary>The endpoint URL clients (the AWS CLI) are given.</summary>
     public string Endpoint { get; }
 
-    /// <summary>What the process wrote to standard error so far.</summary>
-    public IReadOnlyCollection<string> Errors => _errors;
 
     public static async Task<ServeProcess> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
     {
@@ -116,6 +114,22 @@ internal sealed class ServeProcess : IAsyncDisposable
         {
             await poll.WaitForNextTickAsync(timeout.Token);
         }
+    }
+
+    /// <summary>
+    /// The first standard error line that mentions <paramref name="text"/>, once the process has written it (stderr and
+    /// the ready line on stdout arrive on separate pipes, in no fixed order).
+    /// </summary>
+    public async Task<string> ErrorLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(SafetyNet);
+        using var poll = new PeriodicTimer(PollInterval);
+        while (!_errors.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            await poll.WaitForNextTickAsync(timeout.Token);
+        }
+
+        return _errors.First(line => line.Contains(text, StringComparison.Ordinal));
     }
 
     /// <summary>Polls until the execution's history holds an event of <paramref name="type"/>.</summary>

@@ -41,7 +41,7 @@ public sealed class DurableResourcesTests(RestartedResources restarted) : IClass
     }
 
     [Fact]
-    public async Task DescribeStateMachineAlias_AfterKill_SameRoutingAndDates()
+    public async Task DescribeStateMachineAlias_UpdatedBeforeKill_SameRoutingAndDates()
     {
         var described = await restarted.NowAsync("DescribeStateMachineAlias", restarted.Alias);
         var listed = await restarted.NowAsync("ListStateMachineAliases", restarted.Machine);
@@ -50,6 +50,7 @@ public sealed class DurableResourcesTests(RestartedResources restarted) : IClass
         Assert.Equal(restarted.Before("DescribeStateMachineAlias", restarted.Alias), described);
         Assert.Equal(restarted.Before("ListStateMachineAliases", restarted.Machine), listed);
         Assert.Equal([70, 30], cli.Json["routingConfiguration"]!.AsArray().Select(r => (int)r!["weight"]!));
+        Assert.Equal("canary", (string?)cli.Json["description"]);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class DurableResourcesTests(RestartedResources restarted) : IClass
         var tornFile = await restarted.Serve.ErrorLineAsync(RestartedResources.TornFile);
         var tornLog = await restarted.Serve.ErrorLineAsync(RestartedResources.TornLog);
 
-        Assert.Equal(["numbered", "orders", "worker"], listed["stateMachines"]!.AsArray().Select(m => (string?)m!["name"]).Order(StringComparer.Ordinal));
+        Assert.Equal(["aliased", "numbered", "orders", "worker"], listed["stateMachines"]!.AsArray().Select(m => (string?)m!["name"]).Order(StringComparer.Ordinal));
         Assert.StartsWith("warning: --data: skipped ", tornFile, StringComparison.Ordinal);
         Assert.StartsWith("warning: --data: skipped ", tornLog, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(restarted.StateMachines, RestartedResources.TemporaryFile)));

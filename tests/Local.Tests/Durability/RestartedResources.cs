@@ -28,7 +28,8 @@ public sealed class RestartedResources : IAsyncLifetime
 
     public string Alias => Machine + ":live";
 
-    public string DeletedAlias => Machine + ":old";
+    /// <summary>An alias deleted before the kill, the last change to its machine.</summary>
+    public string DeletedAlias { get; } = Prefix + "stateMachine:aliased:old";
 
     /// <summary>A machine whose version 2 was deleted before the kill.</summary>
     public string Numbered { get; } = Prefix + "stateMachine:numbered";
@@ -95,16 +96,21 @@ public sealed class RestartedResources : IAsyncLifetime
 
     private async Task SetUpAsync(ServeProcess serve)
     {
+        // Each machine's last change is the one checked after the restart: nothing after it saves that machine's file.
         await serve.CallAsync("CreateStateMachine", new JsonObject { ["name"] = "orders", ["definition"] = FirstDefinition, ["roleArn"] = Role });
         await serve.CallAsync("PublishStateMachineVersion", new JsonObject { ["stateMachineArn"] = Machine, ["description"] = "first" });
         await serve.CallAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = Machine, ["definition"] = SecondDefinition, ["publish"] = true, ["versionDescription"] = "second" });
-        await serve.CallAsync("CreateStateMachineAlias", new JsonObject { ["name"] = "live", ["description"] = "canary", ["routingConfiguration"] = Routes((FirstVersion, 70), (SecondVersion, 30)) });
-        await serve.CallAsync("CreateStateMachineAlias", new JsonObject { ["name"] = "old", ["routingConfiguration"] = Routes((FirstVersion, 100)) });
-        await serve.CallAsync("DeleteStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = DeletedAlias });
+        await serve.CallAsync("CreateStateMachineAlias", new JsonObject { ["name"] = "live", ["routingConfiguration"] = Routes((FirstVersion, 100)) });
+
+        await serve.CallAsync("UpdateStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = Alias, ["description"] = "canary", ["routingConfiguration"] = Routes((FirstVersion, 70), (SecondVersion, 30)) });
 
         await serve.CallAsync("CreateStateMachine", new JsonObject { ["name"] = "numbered", ["definition"] = FirstDefinition, ["roleArn"] = Role, ["publish"] = true });
         await serve.CallAsync("UpdateStateMachine", new JsonObject { ["stateMachineArn"] = Numbered, ["definition"] = SecondDefinition, ["publish"] = true });
         await serve.CallAsync("DeleteStateMachineVersion", new JsonObject { ["stateMachineVersionArn"] = Numbered + ":2" });
+
+        await serve.CallAsync("CreateStateMachine", new JsonObject { ["name"] = "aliased", ["definition"] = FirstDefinition, ["roleArn"] = Role, ["publish"] = true });
+        await serve.CallAsync("CreateStateMachineAlias", new JsonObject { ["name"] = "old", ["routingConfiguration"] = Routes((Prefix + "stateMachine:aliased:1", 100)) });
+        await serve.CallAsync("DeleteStateMachineAlias", new JsonObject { ["stateMachineAliasArn"] = DeletedAlias });
 
         await serve.CallAsync("CreateStateMachine", new JsonObject { ["name"] = "gone", ["definition"] = FirstDefinition, ["roleArn"] = Role, ["publish"] = true });
         await serve.CallAsync("CreateStateMachineAlias", new JsonObject { ["name"] = "doomed", ["routingConfiguration"] = Routes((Deleted + ":1", 100)) });

@@ -4,7 +4,8 @@ namespace Asl;
 
 /// <summary>
 /// The append-only event history of one execution. Readers take snapshots; subscribers are called in event order,
-/// under the history's lock, as each event is appended (keep them fast: hand off to a queue for slow work).
+/// under the history's lock, as each event is appended (keep them fast: hand off to a queue for slow work; and do not
+/// read or change this history from inside one, which throws: the lock is not re-entrant).
 /// </summary>
 public sealed class ExecutionHistory
 {

@@ -15,7 +15,7 @@ public sealed class Execution
     private readonly Dictionary<string, int> _invocations = new(StringComparer.Ordinal);
     private volatile bool _closed;
 
-    // The UTC ticks of the latest clock reading an event took (0: none yet), shared by back-to-back events.
+    // The UTC ticks of the latest clock reading any event took (0: none yet), shared by back-to-back events.
     private long _lastReading;
 
     internal Execution(AslEngine engine, StateMachine stateMachine, string arn, string name, JsonNode? input, string? testCase, Random random, DateTimeOffset? startDate = null)
@@ -181,7 +181,22 @@ public sealed class Execution
     private DateTimeOffset ReadClock()
     {
         var now = Engine.Clock.UtcNow;
-        Volatile.Write(ref _lastReading, now.UtcTicks);
+
+        // Only ever forward: a branch that read the clock earlier but stores later must not hand an older time to an
+        // Exited whose Entered already took a newer one.
+        var ticks = now.UtcTicks;
+        var latest = Volatile.Read(ref _lastReading);
+        while (ticks > latest)
+        {
+            var seen = Interlocked.CompareExchange(ref _lastReading, ticks, latest);
+            if (seen == latest)
+            {
+                break;
+            }
+
+            latest = seen;
+        }
+
         return now;
     }
 

@@ -44,10 +44,7 @@ public sealed partial class StepFunctionsApi
 
     private void DescribeActivity(ApiRequest request, Utf8JsonWriter writer)
     {
-        var entry = FindActivity(RequiredActivityArn(request));
-        writer.WriteString("activityArn", entry.Arn);
-        writer.WriteString("name", entry.Name);
-        writer.WriteDate("creationDate", entry.CreationDate);
+        WriteActivity(writer, FindActivity(RequiredActivityArn(request)));
     }
 
     private void ListActivities(ApiRequest request, Utf8JsonWriter writer)
@@ -56,12 +53,15 @@ public sealed partial class StepFunctionsApi
         var token = request.String("nextToken", 1, 1024);
         request.ThrowIfInvalid();
         var all = _activities.Values.OrderBy(a => a.CreationDate).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
-        Paging.WritePage(writer, "activities", all, token, "activities", pageSize, static (item, entry) =>
-        {
-            item.WriteString("activityArn", entry.Arn);
-            item.WriteString("name", entry.Name);
-            item.WriteDate("creationDate", entry.CreationDate);
-        });
+        Paging.WritePage(writer, "activities", all, token, "activities", pageSize, WriteActivity);
+    }
+
+    /// <summary>An activity as DescribeActivity and ListActivities name it.</summary>
+    private static void WriteActivity(Utf8JsonWriter writer, ActivityEntry entry)
+    {
+        writer.WriteString("activityArn", entry.Arn);
+        writer.WriteString("name", entry.Name);
+        writer.WriteDate("creationDate", entry.CreationDate);
     }
 
     private void DeleteActivity(ApiRequest request, Utf8JsonWriter writer)

@@ -84,7 +84,7 @@ public sealed partial class StepFunctionsApi
         }
 
         writer.WriteOptional("mapRunArn", execution.MapRunArn);
-        WriteSource(writer, SourceOf(execution));
+        SourceOf(execution)?.WriteTo(writer);
         WriteRedrive(writer, execution, stopDate);
     }
 
@@ -157,7 +157,7 @@ public sealed partial class StepFunctionsApi
             }
 
             item.WriteOptional("mapRunArn", execution.MapRunArn);
-            WriteSource(item, SourceOf(execution));
+            SourceOf(execution)?.WriteTo(item);
             item.WriteNumber("redriveCount", execution.RedriveCount);
             if (execution.RedriveDate is { } redriven)
             {

@@ -142,9 +142,6 @@ public sealed partial class StepFunctionsApi
     /// <summary>The version and alias the execution was started through; null for a start by the machine's own ARN.</summary>
     private ExecutionSource? SourceOf(Execution execution) => _executionSources.GetValueOrDefault(execution.Arn);
 
-    /// <summary>Writes stateMachineVersionArn and stateMachineAliasArn for an execution started through them.</summary>
-    private static void WriteSource(Utf8JsonWriter writer, ExecutionSource? source) => source?.WriteTo(writer);
-
     /// <summary>Whether an execution belongs to the listing for <paramref name="arn"/> (a machine, a version or an alias ARN).</summary>
     private bool StartedThrough(Execution execution, string arn) =>
         SplitQualifier(arn).Qualifier is null || SourceOf(execution) is { } source && (source.VersionArn == arn || source.AliasArn == arn);
